@@ -1,0 +1,286 @@
+"""Tables, as SQLAlchemy 2 typed declarative classes (db/ only; the domain never sees them)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from db.types import UtcDateTime
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UtcDateTime,
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
+
+
+class CatalogVersionRow(Base):
+    __tablename__ = "catalog_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    label: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(String(500))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class MatterRow(Base):
+    __tablename__ = "catalog_matters"
+    __table_args__ = (UniqueConstraint("version_id", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("catalog_versions.id"), index=True)
+    position: Mapped[int]
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    competent_department: Mapped[str] = mapped_column(String(100))
+    legal_basis: Mapped[str] = mapped_column(Text)
+    approval_level: Mapped[str] = mapped_column(String(16))
+    approving_department: Mapped[str] = mapped_column(String(100))
+    mode: Mapped[str] = mapped_column(String(16))
+    reform_measures: Mapped[str] = mapped_column(Text)
+    supervision_measures: Mapped[str] = mapped_column(Text)
+    remarks: Mapped[str] = mapped_column(Text)
+    approval_method: Mapped[str] = mapped_column(String(50))
+    ftz_only: Mapped[bool] = mapped_column(Boolean)
+    time_limit_days: Mapped[int]
+    check_window: Mapped[str] = mapped_column(String(20))
+    trial_operation_allowed: Mapped[bool] = mapped_column(Boolean)
+    quota_cap: Mapped[int | None]
+    fields: Mapped[list[Any]]
+    materials: Mapped[list[Any]]
+    source: Mapped[str] = mapped_column(String(500))
+    verified: Mapped[bool] = mapped_column(Boolean)
+
+
+class IndustryRow(Base):
+    __tablename__ = "catalog_industries"
+    __table_args__ = (UniqueConstraint("version_id", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("catalog_versions.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(100))
+    lead_department: Mapped[str] = mapped_column(String(100))
+    matter_codes: Mapped[list[Any]]
+    source: Mapped[str] = mapped_column(String(500))
+    verified: Mapped[bool] = mapped_column(Boolean)
+
+
+class ScopeTermRow(Base):
+    __tablename__ = "catalog_scope_terms"
+    __table_args__ = (UniqueConstraint("version_id", "term"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("catalog_versions.id"), index=True)
+    term: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))
+    matter_codes: Mapped[list[Any]]
+    source: Mapped[str] = mapped_column(String(500))
+    verified: Mapped[bool] = mapped_column(Boolean)
+
+
+class QuotaUsageRow(Base):
+    __tablename__ = "quota_usage"
+    matter_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    used: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EnterpriseRow(Base):
+    __tablename__ = "enterprises"
+    uscc: Mapped[str] = mapped_column(String(18), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    legal_representative: Mapped[str] = mapped_column(String(100))
+    legal_representative_id: Mapped[str] = mapped_column(String(18))
+    address: Mapped[str] = mapped_column(String(300))
+    contact_phone: Mapped[str] = mapped_column(String(30))
+    kind: Mapped[str] = mapped_column(String(16))
+    in_ftz: Mapped[bool] = mapped_column(Boolean)
+
+
+class ApplicationRow(Base):
+    __tablename__ = "applications"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    uscc: Mapped[str] = mapped_column(String(18), index=True)
+    enterprise_name: Mapped[str] = mapped_column(String(200))
+    catalog_version_id: Mapped[int] = mapped_column(ForeignKey("catalog_versions.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    first_responder: Mapped[str] = mapped_column(String(64))
+    assisted_by: Mapped[str | None] = mapped_column(String(64))
+    in_ftz: Mapped[bool] = mapped_column(Boolean)
+    form_values: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    created_at: Mapped[datetime]
+
+
+class PermitRequestRow(Base):
+    """Derived columns of each item, refreshed from the action log on every save (for queues)."""
+
+    __tablename__ = "permit_requests"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
+    position: Mapped[int]
+    matter_code: Mapped[str] = mapped_column(String(32))
+    matter_name: Mapped[str] = mapped_column(String(200))
+    mode: Mapped[str] = mapped_column(String(16))
+    department: Mapped[str] = mapped_column(String(100), index=True)
+    competent_department: Mapped[str] = mapped_column(String(100))
+    old_procedure: Mapped[bool] = mapped_column(Boolean)
+    state: Mapped[str] = mapped_column(String(32))
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    due_date: Mapped[date | None] = mapped_column(Date)
+    due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ApplicationActionRow(Base):
+    """The append-only log of a case. Rows are only ever inserted."""
+
+    __tablename__ = "application_actions"
+    __table_args__ = (UniqueConstraint("application_id", "seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
+    seq: Mapped[int]
+    request_id: Mapped[str | None] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+    data: Mapped[dict[str, Any]]
+
+
+class PermitRow(Base):
+    __tablename__ = "permits"
+    number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    matter_code: Mapped[str] = mapped_column(String(32))
+    uscc: Mapped[str] = mapped_column(String(18), index=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"))
+    issued_at: Mapped[datetime]
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(2))
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    previous_number: Mapped[str | None] = mapped_column(String(40))
+
+
+class IndustryLicenceRow(Base):
+    __tablename__ = "industry_licences"
+    number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    uscc: Mapped[str] = mapped_column(String(18), index=True)
+    enterprise_name: Mapped[str] = mapped_column(String(200))
+    industry_names: Mapped[list[Any]]
+    permit_numbers: Mapped[list[Any]]
+    issued_on: Mapped[date] = mapped_column(Date)
+    issuing_authority: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(2))
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    previous_number: Mapped[str | None] = mapped_column(String(40))
+
+
+class CreditRecordRow(Base):
+    __tablename__ = "credit_records"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    department: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[datetime]
+    uscc: Mapped[str] = mapped_column(String(18), index=True, default="")
+    person_id: Mapped[str] = mapped_column(String(18), index=True, default="")
+    valid_until: Mapped[date | None] = mapped_column(Date)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str] = mapped_column(String(100), default="")
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    target: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(Text)
+    result: Mapped[str] = mapped_column(Text)
+    prev_mac: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHeadRow(Base):
+    """One row (id 1): the chain's last record, signed. Locked FOR UPDATE by every append."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_seq: Mapped[int]
+    last_mac: Mapped[str] = mapped_column(String(64))
+    head_mac: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxRow(Base):
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status_created", "status", "created_at"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON, fixed when written
+    created_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class CalendarDayRow(Base):
+    __tablename__ = "calendar_days"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    workday: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CalendarYearRow(Base):
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    source: Mapped[str] = mapped_column(String(200))
+
+
+class WarningOverrideRow(Base):
+    __tablename__ = "warning_overrides"
+    __table_args__ = (Index("ix_override_kind_subject", "kind", "subject"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class NumberSequenceRow(Base):
+    __tablename__ = "number_sequences"
+    prefix: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)

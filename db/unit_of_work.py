@@ -1,0 +1,99 @@
+"""The unit of work: one transaction per command, rolled back unless committed."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.ports import UnitOfWork, UnitOfWorkFactory
+
+from db.catalog_repository import SqlCatalogRepository
+from db.repositories import (
+    SqlApplicationRepository,
+    SqlAuditRepository,
+    SqlCalendarRepository,
+    SqlCreditRepository,
+    SqlEnterpriseRepository,
+    SqlOutboxRepository,
+    SqlPermitRepository,
+    SqlSettingsRepository,
+    SqlUserRepository,
+    SqlWarningOverrideRepository,
+)
+
+
+class SqlUnitOfWork:
+    catalog: SqlCatalogRepository
+    enterprises: SqlEnterpriseRepository
+    applications: SqlApplicationRepository
+    permits: SqlPermitRepository
+    credit: SqlCreditRepository
+    users: SqlUserRepository
+    audit: SqlAuditRepository
+    outbox: SqlOutboxRepository
+    calendar: SqlCalendarRepository
+    overrides: SqlWarningOverrideRepository
+    settings: SqlSettingsRepository
+
+    def __init__(self, session_factory: sessionmaker[Session], audit_key: bytes) -> None:
+        self._factory = session_factory
+        self._audit_key = audit_key
+        self._session: Session | None = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self._session = s = self._factory()
+        self.catalog = SqlCatalogRepository(s)
+        self.enterprises = SqlEnterpriseRepository(s)
+        self.applications = SqlApplicationRepository(s)
+        self.permits = SqlPermitRepository(s)
+        self.credit = SqlCreditRepository(s)
+        self.users = SqlUserRepository(s)
+        self.audit = SqlAuditRepository(s, self._audit_key)
+        self.outbox = SqlOutboxRepository(s)
+        self.calendar = SqlCalendarRepository(s)
+        self.overrides = SqlWarningOverrideRepository(s)
+        self.settings = SqlSettingsRepository(s)
+        s.begin()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._session is not None
+        try:
+            self.rollback()
+        finally:
+            self._session.close()
+            self._session = None
+
+    def commit(self) -> None:
+        assert self._session is not None
+        self._session.commit()
+
+    def rollback(self) -> None:
+        if self._session is not None and self._session.in_transaction():
+            self._session.rollback()
+
+
+class SqlUnitOfWorkFactory:
+    def __init__(self, engine: Engine, audit_key: bytes) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
+        self._audit_key = audit_key
+
+    def __call__(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._sessions, self._audit_key)
+
+
+def _conforms(factory: SqlUnitOfWorkFactory) -> UnitOfWorkFactory:
+    """Let mypy prove the SQL unit of work satisfies the services' port."""
+    return factory
+
+
+def _uow_conforms(uow: SqlUnitOfWork) -> UnitOfWork:
+    return uow

@@ -1,0 +1,34 @@
+"""Where data lives: ONEWINDOW_DATA_DIR or the platform's user data folder; which database."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "OneWindow"
+DB_FILE = "onewindow.sqlite3"
+
+
+@dataclass(frozen=True)
+class Paths:
+    data_dir: Path
+    db_url: str
+
+    @property
+    def key_dir(self) -> Path:
+        return self.data_dir / "keys"
+
+    @property
+    def audit_key(self) -> Path:
+        return Path(os.environ.get("ONEWINDOW_AUDIT_KEY_FILE") or self.key_dir / "audit.key")
+
+
+def resolve(db: str | None = None, data_dir: str | None = None) -> Paths:
+    folder = Path(
+        data_dir or os.environ.get("ONEWINDOW_DATA_DIR") or user_data_dir(APP_NAME, appauthor=False)
+    )
+    url = db or os.environ.get("ONEWINDOW_DB") or f"sqlite:///{folder / DB_FILE}"
+    return Paths(folder, url)

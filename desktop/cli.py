@@ -1,0 +1,392 @@
+"""The `onewindow` command line. Commands act as the built-in ``system`` operator.
+
+Every command accepts ``--json``: one JSON object on stdout (UTF-8, dates as ISO strings).
+Exit 0 on success, 1 on a negative answer or rejected input, 2 on misuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import secrets
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol, TextIO
+
+from desktop.domain.catalog import Catalog
+from desktop.domain.catalog_table import Table
+from desktop.domain.errors import DomainError, RejectedInput
+from desktop.domain.users import SYSTEM_ACTOR, Role
+from desktop.services import audit, calendar, catalog, identifiers, setup, users
+from desktop.services.base import Services
+from desktop.services.catalog import CatalogBundle
+
+EXIT_OK, EXIT_NEGATIVE, EXIT_MISUSE = 0, 1, 2
+
+
+class Runtime(Protocol):
+    """What the command line needs from the composition root (desktop.bootstrap)."""
+
+    db_url: str
+    data_dir: Path
+
+    def open(self, *, init: bool = False) -> Services: ...
+
+    def offline(self) -> Services:
+        """Services for the commands that work with no database (their unit of work refuses)."""
+        ...
+
+    def bundle(self) -> CatalogBundle: ...
+
+    def read_table(self, path: Path) -> Table: ...
+
+    def write_table(self, path: Path, rows: Sequence[Sequence[str]]) -> None: ...
+
+    def read_text(self, path: Path) -> str: ...
+
+    def has_database(self) -> bool: ...
+
+
+@dataclass
+class Outcome:
+    data: dict[str, Any]
+    text: str
+    code: int = EXIT_OK
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # misuse: exit 2 with the usage
+        self.print_usage(sys.stderr)
+        print(f"用法错误：{message}", file=sys.stderr)
+        raise SystemExit(EXIT_MISUSE)
+
+
+def _common(parser: argparse.ArgumentParser, top: bool) -> None:
+    default: Any = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--json", action="store_true", default=False if top else argparse.SUPPRESS, help="输出一个 JSON 对象"
+    )
+    parser.add_argument(
+        "--db", default=default, help="数据库 URL（默认取 ONEWINDOW_DB 或数据目录下的 SQLite）"
+    )
+    parser.add_argument("--data-dir", default=default, help="数据目录（默认取 ONEWINDOW_DATA_DIR）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="onewindow",
+        description="一窗通 OneWindow：证照分离改革窗口客户端。不带参数时启动图形界面。",
+    )
+    _common(parser, top=True)
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="迁移临时数据库、加载事项清单后退出（构建检查用）"
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def leaf(parent: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(name, help=help_text, description=help_text)
+        _common(p, top=False)
+        return p
+
+    p = leaf(sub, "init", "创建或升级数据库，安装内置事项清单")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--demo", action="store_true", help="演示数据库：演示账户和参考数据（无办件）")
+    group.add_argument(
+        "--admin",
+        metavar="NAME",
+        help="正式安装：创建首个管理员（密码取 ONEWINDOW_ADMIN_PASSWORD 或提示输入）",
+    )
+
+    cat = sub.add_parser("catalog", help="事项清单").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    p = leaf(cat, "import", "导入官方格式事项清单（CSV 或 XLSX），成为新版本")
+    p.add_argument("file", type=Path)
+    p = leaf(cat, "export", "按官方格式导出事项清单（CSV 或 XLSX）")
+    p.add_argument("file", type=Path)
+    p.add_argument("--version", type=int, help="版本编号（默认当前版本）")
+    leaf(cat, "stats", "事项清单统计")
+    p = leaf(cat, "lookup", "按经营范围查询需办理的事项")
+    p.add_argument("text")
+
+    p = leaf(sub, "validate", "校验统一社会信用代码、身份证号或电子证照标识（无需数据库）")
+    p.add_argument("kind", choices=identifiers.KINDS)
+    p.add_argument("value")
+
+    p = leaf(sub, "deadline", "计算 N 个工作日后的到期日（不含起始日）")
+    p.add_argument("start", type=date.fromisoformat, metavar="START_DATE")
+    p.add_argument("working_days", type=int, metavar="WORKING_DAYS")
+
+    cal = sub.add_parser("calendar", help="工作日历").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    p = leaf(cal, "set", "把某天设为工作日或休息日")
+    p.add_argument("day", type=date.fromisoformat, metavar="DATE")
+    p.add_argument("kind", choices=("workday", "holiday"))
+    p.add_argument("--note", default="")
+    p = leaf(cal, "import", "导入某一年的官方放假调休安排（CSV：date,kind,note）")
+    p.add_argument("file", type=Path)
+
+    usr = sub.add_parser("user", help="用户").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    p = leaf(usr, "add", "新建用户（首次登录须修改密码）")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role if r is not Role.SYSTEM])
+    p.add_argument("--department", default="")
+    p.add_argument("--display-name", default="")
+
+    aud = sub.add_parser("audit", help="审计日志").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    leaf(aud, "verify", "校验审计链是否完整")
+    return parser
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(type(value))
+
+
+def emit(outcome: Outcome, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        out.write(json.dumps(outcome.data, ensure_ascii=False, default=_json_default) + "\n")
+    elif outcome.text:
+        out.write(outcome.text.rstrip("\n") + "\n")
+
+
+def run(
+    argv: Sequence[str],
+    runtime_factory: Callable[[argparse.Namespace], Runtime],
+    out: TextIO = sys.stdout,
+) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.command is None:
+        parser.print_help(out)
+        return EXIT_MISUSE
+    try:
+        runtime = runtime_factory(args)
+        outcome = _dispatch(args, runtime)
+    except RejectedInput as exc:
+        errors = [{"row": e.row, "message": e.message} for e in exc.errors]
+        text = exc.message + "\n" + "\n".join(f"  第 {e['row']} 行：{e['message']}" for e in errors)
+        outcome = Outcome({"error": exc.message, "errors": errors}, text, EXIT_NEGATIVE)
+    except DomainError as exc:
+        outcome = Outcome({"error": exc.message, "code": exc.code}, f"错误：{exc.message}", EXIT_NEGATIVE)
+    emit(outcome, bool(args.json), out)
+    return outcome.code
+
+
+def _dispatch(args: argparse.Namespace, rt: Runtime) -> Outcome:
+    command = args.command
+    action: str = getattr(args, "action", None) or ""
+    if command == "validate":
+        return _validate(args, rt)
+    if command == "deadline":
+        return _deadline(args, rt)
+    if command == "init":
+        return _init(args, rt)
+    services = rt.open()
+    if command == "catalog":
+        return _catalog(args, action, services, rt)
+    if command == "calendar":
+        return _calendar(args, action, services, rt)
+    if command == "user":
+        return _user_add(args, services)
+    if command == "audit":
+        verdict = audit.verify(services, SYSTEM_ACTOR)
+        data: dict[str, Any] = {"ok": verdict.ok, "records": verdict.records, "first_bad": verdict.first_bad}
+        if verdict.ok:
+            return Outcome(data, f"审计链完整：共 {verdict.records} 条记录")
+        data["reason"] = verdict.reason
+        return Outcome(data, f"审计链异常：第 {verdict.first_bad} 条起 {verdict.reason}", EXIT_NEGATIVE)
+    raise DomainError(f"未知命令 {command}")  # pragma: no cover - argparse guards this
+
+
+def _validate(args: argparse.Namespace, rt: Runtime) -> Outcome:
+    check = identifiers.validate(args.kind, args.value, rt.offline().clock.today())
+    data = {
+        "kind": check.kind,
+        "normalized": check.normalized,
+        "valid": check.valid,
+        "checksum_ok": check.checksum_ok,
+        "message": check.message,
+    }
+    text = f"{check.normalized}：{check.message}"
+    return Outcome(data, text, EXIT_OK if check.valid else EXIT_NEGATIVE)
+
+
+def _deadline(args: argparse.Namespace, rt: Runtime) -> Outcome:
+    if rt.has_database():
+        result = calendar.deadline(rt.open(), args.start, args.working_days)
+    else:
+        result = calendar.deadline(rt.offline(), args.start, args.working_days, with_overrides=False)
+    data = {
+        "start": args.start,
+        "working_days": args.working_days,
+        "due": result.due,
+        "provisional": result.provisional,
+    }
+    note = "（暂定：该年度放假安排尚未公布，仅按周末计算）" if result.provisional else ""
+    return Outcome(
+        data,
+        f"{args.start.isoformat()} 起 {args.working_days} 个工作日后到期：{result.due.isoformat()}{note}",
+    )
+
+
+def _init(args: argparse.Namespace, rt: Runtime) -> Outcome:
+    admin: tuple[str, str] | None = None
+    if args.admin:
+        password = os.environ.get("ONEWINDOW_ADMIN_PASSWORD") or _prompt_password(
+            f"请为管理员 {args.admin} 设置密码："
+        )
+        users.check_password_strength(password)
+        admin = (args.admin, password)
+    services = rt.open(init=True)
+    report = setup.initialise(services, rt.bundle(), demo=args.demo, admin=admin)
+    demo = setup.is_demo(services)
+    data = {
+        "database": _safe_url(rt.db_url),
+        "data_dir": rt.data_dir,
+        "catalog_installed": report.catalog_installed,
+        "demo": demo,
+        "users_created": report.users_created,
+    }
+    lines = [f"数据库已就绪：{_safe_url(rt.db_url)}"]
+    if report.catalog_installed:
+        lines.append(f"已安装内置事项清单：{report.catalog_installed}")
+    if demo:
+        lines.append(f"这是演示数据库（演示环境）。演示账户密码均为“{setup.DEMO_PASSWORD}”：")
+        lines.append("  " + "、".join(report.users_created or ["（已存在）"]))
+        data["demo_password"] = setup.DEMO_PASSWORD
+    elif admin:
+        lines.append(f"已创建管理员 {admin[0]}")
+    return Outcome(data, "\n".join(lines))
+
+
+def _prompt_password(prompt: str) -> str:
+    if not sys.stdin.isatty():
+        raise DomainError("请通过环境变量 ONEWINDOW_ADMIN_PASSWORD 提供管理员密码（当前没有可交互的终端）")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("请再输入一次：") != first:
+        raise DomainError("两次输入的密码不一致")
+    return first
+
+
+def _safe_url(url: str) -> str:
+    """The URL without its password, for display."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url
+
+
+def _catalog(args: argparse.Namespace, action: str, services: Services, rt: Runtime) -> Outcome:
+    if action == "import":
+        table = rt.read_table(args.file)
+        version = catalog.import_table(services, SYSTEM_ACTOR, table, args.file.name)
+        current = catalog.current(services)
+        data = {"version": version.label, "version_id": version.id, **_counts(current)}
+        return Outcome(data, f"已导入为新版本 {version.label}（{len(current.matters)} 项事项）；旧版本保留")
+    if action == "export":
+        rows = catalog.export_rows(services, args.version)
+        rt.write_table(args.file, rows)
+        return Outcome(
+            {"file": args.file, "matters": len(rows) - 1},
+            f"已导出 {len(rows) - 1} 项事项到 {args.file}",
+        )
+    current = catalog.current(services)
+    if action == "stats":
+        stats = catalog.stats(current)
+        modes = "，".join(f"{k} {v}" for k, v in stats["modes"].items())
+        text = (
+            f"事项清单版本 {stats['version']}：{stats['matters']} 项事项，{stats['departments']} 个部门，"
+            f"{stats['industries']} 个行业，{stats['scope_terms']} 条经营范围表述；改革方式：{modes}"
+        )
+        return Outcome(stats, text)
+    result = catalog.lookup(current, args.text)
+    matters = [
+        {
+            "code": m.code,
+            "name": m.name,
+            "mode": m.mode.value,
+            "department": m.competent_department,
+            "approving_department": m.approving_department,
+        }
+        for m in result.matters
+    ]
+    data = {
+        "matters": matters,
+        "operate_on_registration": result.operate_on_registration,
+        "terms": [t.term for t in result.terms],
+        "unknown_terms": list(result.unknown_terms),
+    }
+    lines = [f"  {m['code']}  {m['name']}（{m['department']}，{m['mode']}）" for m in matters]
+    if result.operate_on_registration:
+        lines.append("准入即营：所列经营范围无需办理许可，可直接开展经营。")
+    if result.unknown_terms:
+        lines.append("未识别的表述：" + "；".join(result.unknown_terms))
+    return Outcome(data, "\n".join(lines))
+
+
+def _counts(current: Catalog) -> dict[str, Any]:
+    stats = catalog.stats(current)
+    return {k: stats[k] for k in ("matters", "departments", "industries", "scope_terms")}
+
+
+def _calendar(args: argparse.Namespace, action: str, services: Services, rt: Runtime) -> Outcome:
+    if action == "set":
+        workday = args.kind == "workday"
+        recomputed = calendar.set_day(services, SYSTEM_ACTOR, args.day, workday, args.note)
+        label = "工作日" if workday else "休息日"
+        return Outcome(
+            {"date": args.day, "workday": workday, "recomputed": recomputed},
+            f"{args.day.isoformat()} 已设为{label}；重新计算了 {recomputed} 个暂定时限",
+        )
+    year, entries, recomputed = calendar.import_schedule(
+        services, SYSTEM_ACTOR, rt.read_text(args.file), args.file.name
+    )
+    return Outcome(
+        {"year": year, "entries": entries, "recomputed": recomputed},
+        f"已导入 {year} 年放假调休安排（{entries} 条）；重新计算了 {recomputed} 个暂定时限",
+    )
+
+
+def _user_add(args: argparse.Namespace, services: Services) -> Outcome:
+    password = os.environ.get("ONEWINDOW_NEW_USER_PASSWORD")
+    generated = password is None
+    if password is None:
+        password = "Tmp" + secrets.token_urlsafe(9) + "7"
+    user = users.add_user(
+        services,
+        SYSTEM_ACTOR,
+        args.name,
+        Role(args.role),
+        password,
+        args.department,
+        args.display_name,
+    )
+    data: dict[str, Any] = {
+        "username": user.username,
+        "role": user.role.value,
+        "department": user.department,
+        "must_change_password": user.must_change_password,
+    }
+    text = (
+        f"已创建用户 {user.username}（{user.role.label}{'，' + user.department if user.department else ''}）"
+    )
+    if generated:
+        data["temporary_password"] = password
+        text += f"\n临时密码：{password}（首次登录时必须修改）"
+    return Outcome(data, text)
