@@ -426,7 +426,11 @@ class SqlAuditRepository:
                 "审计链头校验失败：审计日志可能被篡改，已停止写入。"
                 "请运行 onewindow audit verify 并联系安全审计员。"
             )
-        if head is None and self._s.scalar(select(func.count()).select_from(AuditRow)):
+        if head is not None:
+            last = self._s.get(AuditRow, head.last_seq)
+            if last is None or not hmac.compare_digest(last.mac, head.last_mac):
+                raise AuditChainBroken("审计链末尾记录与链头不符：审计日志可能被篡改，已停止写入。")
+        elif self._s.scalar(select(func.count()).select_from(AuditRow)):
             raise AuditChainBroken("审计链头缺失但已有审计记录：审计日志可能被篡改，已停止写入。")
         record, new_head = next_record(self._key, head, at, actor, action, target, dict(detail), result)
         self._s.add(

@@ -7,8 +7,6 @@ from types import TracebackType
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.ports import UnitOfWork, UnitOfWorkFactory
-
 from db.catalog_repository import SqlCatalogRepository
 from db.repositories import (
     SqlApplicationRepository,
@@ -22,6 +20,7 @@ from db.repositories import (
     SqlUserRepository,
     SqlWarningOverrideRepository,
 )
+from desktop.ports import UnitOfWork, UnitOfWorkFactory
 
 
 class SqlUnitOfWork:

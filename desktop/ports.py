@@ -192,7 +192,7 @@ class UnitOfWork(Protocol):
 
 
 class UnitOfWorkFactory(Protocol):
-    def __call__(self) -> UnitOfWork: ...  # noqa: D102
+    def __call__(self) -> UnitOfWork: ...
 
 
 __all__ = ["HolidaySource"]
