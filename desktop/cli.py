@@ -166,8 +166,9 @@ def emit(outcome: Outcome, as_json: bool, out: TextIO) -> None:
 def run(
     argv: Sequence[str],
     runtime_factory: Callable[[argparse.Namespace], Runtime],
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
 ) -> int:
+    out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(list(argv))
     if args.command is None:
