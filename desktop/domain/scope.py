@@ -105,7 +105,7 @@ def split_scope(text: str, is_known: Callable[[str], bool] | None = None) -> lis
         else:
             parts = _split_outside_brackets(segment, _MINOR_SEPARATOR)
         for part in parts:
-            term = part.strip("：:、 ")
+            term = part.strip("：:、 .")
             if term and term not in terms:
                 terms.append(term)
     return terms

@@ -34,23 +34,37 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, 
     return code, json.loads(lines[0])
 
 
-def test_validate_and_deadline_work_without_a_database(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_and_deadline_work_without_a_database(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out = run(capsys, "validate", "uscc", "９１３１０１１０ ６６６００７２１７ｔ")
     assert code == 0 and out["normalized"] == "91310110666007217T" and out["valid"] and out["checksum_ok"]
     code, out = run(capsys, "validate", "uscc", "91350100M0001TGQXM")
     assert code == 1 and out["valid"] is False and out["checksum_ok"] is False and "第18位" in out["message"]
     code, out = run(capsys, "validate", "id", "11010519491231002x")
     assert code == 0 and out["normalized"] == "11010519491231002X"
-    code, out = run(capsys, "validate", "elicence", "1.2.156.3005.2.11100000000013338W032.11220000013544541J.2430599.001.F")
+    code, out = run(
+        capsys,
+        "validate",
+        "elicence",
+        "1.2.156.3005.2.11100000000013338W032.11220000013544541J.2430599.001.F",
+    )
     assert code == 0 and out["valid"]
     code, out = run(capsys, "deadline", "2026-09-24", "20")
-    assert code == 0 and out == {"start": "2026-09-24", "working_days": 20, "due": "2026-10-29", "provisional": False}
+    assert code == 0 and out == {
+        "start": "2026-09-24",
+        "working_days": 20,
+        "due": "2026-10-29",
+        "provisional": False,
+    }
     code, out = run(capsys, "deadline", "2026-12-25", "10")
     assert out["provisional"] is True and out["due"] == "2027-01-08"
     assert not data_dir.exists()  # nothing was created
 
 
-def test_init_demo_then_catalog_commands(data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_init_demo_then_catalog_commands(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out = run(capsys, "init", "--demo")
     assert code == 0 and out["demo"] is True and "clerk" in out["users_created"]
     key = data_dir / "keys" / "audit.key"
@@ -59,7 +73,9 @@ def test_init_demo_then_catalog_commands(data_dir: Path, capsys: pytest.CaptureF
     assert code == 0
     assert set(stats) == {"version", "matters", "departments", "industries", "scope_terms", "modes"}
     assert stats["matters"] >= 45 and stats["departments"] >= 15 and stats["industries"] >= 14
-    assert stats["scope_terms"] >= 300 and all(stats["modes"][m] > 0 for m in ("CANCEL", "FILING", "COMMITMENT", "OPTIMIZE"))
+    assert stats["scope_terms"] >= 300 and all(
+        stats["modes"][m] > 0 for m in ("CANCEL", "FILING", "COMMITMENT", "OPTIMIZE")
+    )
 
     code, found = run(
         capsys,
@@ -79,13 +95,18 @@ def test_init_demo_then_catalog_commands(data_dir: Path, capsys: pytest.CaptureF
     exported = tmp_path / "out.csv"
     code, out = run(capsys, "catalog", "export", str(exported))
     assert code == 0 and out["matters"] == stats["matters"]
-    assert exported.read_text(encoding="utf-8-sig").startswith("序号,主管部门,事项名称,设定依据,审批层级和部门,改革方式")
+    assert exported.read_text(encoding="utf-8-sig").startswith(
+        "序号,主管部门,事项名称,设定依据,审批层级和部门,改革方式"
+    )
     code, out = run(capsys, "catalog", "import", str(exported))
     assert code == 0 and out["matters"] == stats["matters"] and out["version"] != stats["version"]
 
     bad = tmp_path / "bad.csv"
-    bad.write_text("序号,主管部门,事项名称,设定依据,审批层级和部门,改革方式,具体改革举措,加强事中事后监管措施,备注\n"
-                   "1,县商务局,某许可,待核实,县级商务局,全部取消,,,\n", encoding="utf-8")  # fmt: skip
+    bad.write_text(
+        "序号,主管部门,事项名称,设定依据,审批层级和部门,改革方式,具体改革举措,加强事中事后监管措施,备注\n"
+        "1,县商务局,某许可,待核实,县级商务局,全部取消,,,\n",
+        encoding="utf-8",
+    )
     code, out = run(capsys, "catalog", "import", str(bad))
     assert code == 1 and out["errors"][0]["row"] == 2 and "改革方式" in out["errors"][0]["message"]
 
@@ -109,7 +130,9 @@ def test_admin_install_user_add_calendar_and_tampering(
     code, out = run(capsys, "deadline", "2026-11-27", "1")
     assert out["due"] == "2026-12-01"
     schedule = tmp_path / "2027.csv"
-    schedule.write_text("date,kind,note\n2027-01-01,holiday,元旦\n2027-02-20,workday,调休\n", encoding="utf-8")
+    schedule.write_text(
+        "date,kind,note\n2027-01-01,holiday,元旦\n2027-02-20,workday,调休\n", encoding="utf-8"
+    )
     code, out = run(capsys, "calendar", "import", str(schedule))
     assert code == 0 and out["year"] == 2027 and out["entries"] == 2
     code, out = run(capsys, "deadline", "2026-12-31", "1")

@@ -113,7 +113,7 @@ def test_xlsx_import_and_round_trip_export(services: Services, tmp_path: Path) -
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.append(HEADER + ["办理时限"])
+    ws.append([*HEADER, "办理时限"])
     ws.append(
         [
             1,

@@ -64,7 +64,9 @@ def test_password_change_clears_the_first_login_flag(services: Services) -> None
         users.change_password(services, user.as_actor(), "Counter2026", "Another2028")
 
 
-def test_demo_database_has_demo_accounts_and_no_real_ones(sqlite_url: str, clock: FixedClock, bundle: CatalogBundle) -> None:
+def test_demo_database_has_demo_accounts_and_no_real_ones(
+    sqlite_url: str, clock: FixedClock, bundle: CatalogBundle
+) -> None:
     services = make_services(sqlite_url, clock)
     report = setup.initialise(services, bundle, demo=True)
     assert setup.is_demo(services)

@@ -1,0 +1,33 @@
+"""The bare main window: title, demo banner, status bar naming the database and catalog."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from desktop.adapters.clock import FixedClock
+from desktop.services import setup
+from desktop.services.catalog import CatalogBundle
+from tests.conftest import make_services
+from ui.app import MainWindow
+
+
+def test_demo_database_is_unmistakable(
+    qtbot: QtBot, sqlite_url: str, clock: FixedClock, bundle: CatalogBundle
+) -> None:
+    services = make_services(sqlite_url, clock)
+    setup.initialise(services, bundle, demo=True)
+    window = MainWindow(services, "本机 SQLite")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle() == "一窗通 OneWindow"
+    assert "演示环境" in window.demo_banner.text()
+    status = window.statusBar().currentMessage()
+    assert "本机 SQLite" in status and bundle.label in status
+
+
+def test_window_opens_with_a_message_when_the_database_is_missing(qtbot: QtBot) -> None:
+    window = MainWindow(None, "sqlite:///x", startup_error="数据库尚未初始化，请先运行 onewindow init")
+    qtbot.addWidget(window)
+    window.show()
+    assert "onewindow init" in window.message.text()
+    assert not hasattr(window, "demo_banner")
