@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.services import catalog, setup
 from desktop.services.base import Services
@@ -24,7 +24,9 @@ class MainWindow(QMainWindow):
             self.demo_banner = QLabel("演示环境 — 数据仅供演示，不具法律效力", central)
             self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.demo_banner.setStyleSheet("background:#b00020;color:white;font-weight:bold;padding:6px;")
+            self.demo_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             layout.addWidget(self.demo_banner)
+        layout.addStretch(1)
         title = QLabel("一窗通 · 证照分离改革窗口", central)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setStyleSheet("font-size:20pt;font-weight:bold;")
@@ -33,6 +35,7 @@ class MainWindow(QMainWindow):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        layout.addStretch(2)
         self.setCentralWidget(central)
 
         version = "—"
@@ -48,7 +51,11 @@ class MainWindow(QMainWindow):
 
 
 def run(services: Services | None, db_label: str, startup_error: str = "") -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    font = app.font()
+    font.setPointSize(max(12, font.pointSize()))  # readable at the counter: at least 12 pt
+    app.setFont(font)
     window = MainWindow(services, db_label, startup_error)
     window.show()
     return int(app.exec())
