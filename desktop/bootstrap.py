@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from db.engine import make_engine, sqlite_path
+from db.errors import explain as explain_db_problem
 from db.migrate import SchemaTooNew, check_not_newer, current_revision, head_revision, upgrade
 from db.unit_of_work import SqlUnitOfWorkFactory
 from desktop import cli
@@ -60,7 +61,9 @@ class AppRuntime:
             return False
         try:
             return current_revision(self.engine) is not None
-        except Exception:  # an unreachable server counts as no database for offline commands
+        except Exception as exc:  # an unreachable server counts as no database for offline commands
+            if explain_db_problem(exc) is None:
+                raise
             return False
 
     def _services(self, key: bytes) -> Services:
@@ -163,4 +166,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     known, rest = pre.parse_known_args(args)
     if not rest:
         return run_gui(known.db, known.data_dir)
-    return cli.run(args, lambda ns: AppRuntime(ns.db, ns.data_dir))
+    return cli.run(args, lambda ns: AppRuntime(ns.db, ns.data_dir), explain=explain_db_problem)

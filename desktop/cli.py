@@ -167,7 +167,10 @@ def run(
     argv: Sequence[str],
     runtime_factory: Callable[[argparse.Namespace], Runtime],
     out: TextIO | None = None,
+    explain: Callable[[BaseException], str | None] | None = None,
 ) -> int:
+    """Run one command. ``explain`` turns a known environment failure (locked or full database,
+    unreachable server) into a message; anything it does not know is a bug and propagates."""
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(list(argv))
@@ -183,6 +186,11 @@ def run(
         outcome = Outcome({"error": exc.message, "errors": errors}, text, EXIT_NEGATIVE)
     except DomainError as exc:
         outcome = Outcome({"error": exc.message, "code": exc.code}, f"错误：{exc.message}", EXIT_NEGATIVE)
+    except Exception as exc:
+        message = explain(exc) if explain else None
+        if message is None:
+            raise
+        outcome = Outcome({"error": message, "code": "environment"}, f"错误：{message}", EXIT_NEGATIVE)
     emit(outcome, bool(args.json), out)
     return outcome.code
 

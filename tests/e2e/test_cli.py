@@ -171,3 +171,40 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
     out = json.loads(done.stdout.decode("utf-8"))
     assert out["valid"] is False and "校验" in out["message"]
     assert "\\u" not in done.stdout.decode("utf-8")  # UTF-8, not escaped
+
+
+def test_unreachable_database_server_gets_a_clear_message(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("ONEWINDOW_DB", f"postgresql://nobody@127.0.0.1:{port}/onewindow")
+    code, out = run(capsys, "catalog", "stats")
+    assert code == 1 and out["code"] == "environment" and "无法连接数据库服务器" in out["error"]
+    # commands that need no database still work
+    code, out = run(capsys, "deadline", "2026-11-27", "1")
+    assert code == 0 and out["due"] == "2026-11-30"
+
+
+def test_locked_database_gets_a_clear_message_and_the_action_succeeds_later(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import db.engine
+
+    assert run(capsys, "init", "--demo")[0] == 0
+    monkeypatch.setattr(db.engine, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(data_dir / "onewindow.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    try:
+        code, out = run(capsys, "calendar", "set", "2026-12-01", "holiday")
+        assert code == 1 and "占用" in out["error"]
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    code, out = run(capsys, "calendar", "set", "2026-12-01", "holiday")
+    assert code == 0 and out["workday"] is False
