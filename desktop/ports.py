@@ -12,6 +12,7 @@ from desktop.domain.audit import AuditRecord, ChainVerdict
 from desktop.domain.calendar import HolidaySource, ScheduleEntry
 from desktop.domain.catalog import Catalog, CatalogVersion, Industry, Matter, ScopeTerm
 from desktop.domain.credit import CreditRecord
+from desktop.domain.documents import Document
 from desktop.domain.enterprises import Enterprise
 from desktop.domain.outbox import OutboxEvent
 from desktop.domain.permits import IndustryLicence, Permit
@@ -24,6 +25,12 @@ class Clock(Protocol):
     def today(self) -> date: ...  # the local (Asia/Shanghai) date
 
     def local_date(self, at: datetime) -> date: ...  # the local date of an instant
+
+
+class DocumentRenderer(Protocol):
+    """Lays out a document as PDF bytes (printing/ implements it with ReportLab)."""
+
+    def render(self, document: Document, *, watermark: str | None = None) -> bytes: ...
 
 
 class PasswordHasher(Protocol):
