@@ -54,6 +54,7 @@ def _matter(row: MatterRow, used: dict[str, int]) -> Matter:
         materials=tuple(
             Material(m["code"], m["name"], MaterialSource(m["source"]), m["copies"]) for m in row.materials
         ),
+        conditions=tuple(row.conditions or ()),
         provenance=Provenance(row.source, row.verified),
     )
 
@@ -86,6 +87,7 @@ def _matter_row(version_id: int, position: int, m: Matter) -> MatterRow:
         quota_cap=m.quota.cap if m.quota else None,
         fields=fields,
         materials=materials,
+        conditions=list(m.conditions),
         source=m.provenance.source,
         verified=m.provenance.verified,
     )

@@ -63,6 +63,7 @@ class MatterRow(Base):
     quota_cap: Mapped[int | None]
     fields: Mapped[list[Any]]
     materials: Mapped[list[Any]]
+    conditions: Mapped[list[Any]] = mapped_column(JSON, default=list)
     source: Mapped[str] = mapped_column(String(500))
     verified: Mapped[bool] = mapped_column(Boolean)
 
@@ -122,6 +123,7 @@ class ApplicationRow(Base):
     assisted_by: Mapped[str | None] = mapped_column(String(64))
     in_ftz: Mapped[bool] = mapped_column(Boolean)
     form_values: Mapped[dict[str, Any]]
+    industries: Mapped[list[Any]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(32), index=True)
     created_at: Mapped[datetime]
 
@@ -186,6 +188,48 @@ class IndustryLicenceRow(Base):
     status: Mapped[str] = mapped_column(String(2))
     status_reason: Mapped[str] = mapped_column(Text, default="")
     previous_number: Mapped[str | None] = mapped_column(String(40))
+    application_id: Mapped[str | None] = mapped_column(ForeignKey("applications.id"), index=True)
+    qr_text: Mapped[str] = mapped_column(Text, default="")
+    key_id: Mapped[str] = mapped_column(String(16), default="")
+
+
+class TrustedKeyRow(Base):
+    """The trust list: public keys of issuing print stations, several at once so keys can rotate."""
+
+    __tablename__ = "trusted_keys"
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    public_key_pem: Mapped[str] = mapped_column(Text)
+    authority: Mapped[str] = mapped_column(String(100))
+    station: Mapped[str] = mapped_column(String(100), default="")
+    registered_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active | retired | revoked
+    source: Mapped[str] = mapped_column(String(100), default="local")
+
+
+class StatusEntryRow(Base):
+    """The status list: current status of each licence and permit (sync keeps it current)."""
+
+    __tablename__ = "status_list"
+    number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # licence | permit
+    status: Mapped[str] = mapped_column(String(2))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime]
+    source: Mapped[str] = mapped_column(String(100), default="local")
+
+
+class PrintRecordRow(Base):
+    """Every print, reprint and preview of a document (the audit log has them too)."""
+
+    __tablename__ = "print_records"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document: Mapped[str] = mapped_column(String(120), index=True)
+    application_number: Mapped[str] = mapped_column(String(32), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # print | reprint | preview
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
 
 
 class CreditRecordRow(Base):

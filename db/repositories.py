@@ -23,9 +23,12 @@ from db.models import (
     IndustryLicenceRow,
     NumberSequenceRow,
     OutboxRow,
+    PrintRecordRow,
     PermitRequestRow,
     PermitRow,
     SettingRow,
+    StatusEntryRow,
+    TrustedKeyRow,
     UserRow,
     WarningOverrideRow,
 )
@@ -51,7 +54,14 @@ from desktop.domain.credit import CreditRecord, CreditRecordKind
 from desktop.domain.enterprises import Enterprise, EnterpriseKind
 from desktop.domain.errors import AuditChainBroken, NotFound
 from desktop.domain.outbox import OutboxEvent
-from desktop.domain.permits import IndustryLicence, Permit, PermitStatus
+from desktop.domain.permits import (
+    IndustryLicence,
+    Permit,
+    PermitStatus,
+    PrintRecord,
+    StatusEntry,
+    TrustedKey,
+)
 from desktop.domain.users import Role, User
 
 
@@ -118,6 +128,7 @@ class SqlApplicationRepository:
                 assisted_by=app.assisted_by,
                 in_ftz=app.in_ftz,
                 form_values=dict(app.form_values),
+                industries=list(app.industries),
                 status=app.status.value,
                 created_at=app.actions[0].at,
             )
@@ -201,6 +212,7 @@ class SqlApplicationRepository:
             in_ftz=row.in_ftz,
             assisted_by=row.assisted_by,
             form_values=dict(row.form_values),
+            industries=tuple(row.industries or ()),
             requests={
                 r.id: PermitRequest(
                     id=r.id,
@@ -293,9 +305,149 @@ class SqlPermitRepository:
                 status=lic.status.value,
                 status_reason=lic.status_reason,
                 previous_number=lic.previous_number,
+                application_id=lic.application_id,
+                qr_text=lic.qr_text,
+                key_id=lic.key_id,
             )
         )
         self._s.flush()
+
+    @staticmethod
+    def _licence(r: IndustryLicenceRow) -> IndustryLicence:
+        return IndustryLicence(
+            number=r.number,
+            uscc=r.uscc,
+            enterprise_name=r.enterprise_name,
+            industry_names=tuple(r.industry_names),
+            permit_numbers=tuple(r.permit_numbers),
+            issued_on=r.issued_on,
+            issuing_authority=r.issuing_authority,
+            status=PermitStatus(r.status),
+            status_reason=r.status_reason,
+            previous_number=r.previous_number,
+            application_id=r.application_id,
+            qr_text=r.qr_text,
+            key_id=r.key_id,
+        )
+
+    def get_licence(self, number: str) -> IndustryLicence | None:
+        row = self._s.get(IndustryLicenceRow, number)
+        return self._licence(row) if row else None
+
+    def licences_for(self, application_id: str) -> list[IndustryLicence]:
+        rows = self._s.scalars(
+            select(IndustryLicenceRow)
+            .where(IndustryLicenceRow.application_id == application_id)
+            .order_by(IndustryLicenceRow.number)
+        )
+        return [self._licence(r) for r in rows]
+
+    def permits_for(self, application_id: str) -> list[Permit]:
+        numbers = self._s.scalars(
+            select(PermitRow.number)
+            .where(PermitRow.application_id == application_id)
+            .order_by(PermitRow.number)
+        )
+        return [p for n in numbers if (p := self.get(n)) is not None]
+
+    def set_licence_status(self, number: str, status: PermitStatus, reason: str) -> None:
+        row = self._s.get(IndustryLicenceRow, number)
+        if row is None:
+            raise NotFound(f"行业综合许可证 {number} 不存在")
+        row.status, row.status_reason = status.value, reason
+        self._s.flush()
+
+    def set_permit_status(self, number: str, status: PermitStatus, reason: str) -> None:
+        row = self._s.get(PermitRow, number)
+        if row is None:
+            raise NotFound(f"许可证 {number} 不存在")
+        row.status, row.status_reason = status.value, reason
+        self._s.flush()
+
+
+class SqlStatusListRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def put(self, entry: StatusEntry) -> None:
+        self._s.merge(
+            StatusEntryRow(
+                number=entry.number,
+                kind=entry.kind,
+                status=entry.status.value,
+                reason=entry.reason,
+                updated_at=entry.updated_at,
+                source=entry.source,
+            )
+        )
+        self._s.flush()
+
+    def get(self, number: str) -> StatusEntry | None:
+        r = self._s.get(StatusEntryRow, number)
+        if r is None:
+            return None
+        return StatusEntry(r.number, r.kind, PermitStatus(r.status), r.reason, r.updated_at, r.source)
+
+
+class SqlTrustListRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    @staticmethod
+    def _key(r: TrustedKeyRow) -> TrustedKey:
+        return TrustedKey(
+            r.key_id, r.public_key_pem, r.authority, r.station, r.registered_at, r.status, r.source
+        )
+
+    def put(self, key: TrustedKey) -> None:
+        self._s.merge(
+            TrustedKeyRow(
+                key_id=key.key_id,
+                public_key_pem=key.public_key_pem,
+                authority=key.authority,
+                station=key.station,
+                registered_at=key.registered_at,
+                status=key.status,
+                source=key.source,
+            )
+        )
+        self._s.flush()
+
+    def get(self, key_id: str) -> TrustedKey | None:
+        row = self._s.get(TrustedKeyRow, key_id)
+        return self._key(row) if row else None
+
+    def all(self) -> list[TrustedKey]:
+        return [
+            self._key(r) for r in self._s.scalars(select(TrustedKeyRow).order_by(TrustedKeyRow.registered_at))
+        ]
+
+
+class SqlPrintRecordRepository:
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def add(self, record: PrintRecord) -> None:
+        self._s.add(
+            PrintRecordRow(
+                document=record.document,
+                application_number=record.application_number,
+                kind=record.kind,
+                copies=record.copies,
+                reason=record.reason,
+                actor=record.actor,
+                at=record.at,
+            )
+        )
+        self._s.flush()
+
+    def count(self, document: str, kinds: tuple[str, ...] = ("print", "reprint")) -> int:
+        stmt = (
+            select(func.count())
+            .select_from(PrintRecordRow)
+            .where(PrintRecordRow.document == document, PrintRecordRow.kind.in_(kinds))
+        )
+        return self._s.scalar(stmt) or 0
 
 
 class SqlCreditRepository:

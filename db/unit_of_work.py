@@ -15,8 +15,11 @@ from db.repositories import (
     SqlCreditRepository,
     SqlEnterpriseRepository,
     SqlOutboxRepository,
+    SqlPrintRecordRepository,
     SqlPermitRepository,
     SqlSettingsRepository,
+    SqlStatusListRepository,
+    SqlTrustListRepository,
     SqlUserRepository,
     SqlWarningOverrideRepository,
 )
@@ -35,6 +38,9 @@ class SqlUnitOfWork:
     calendar: SqlCalendarRepository
     overrides: SqlWarningOverrideRepository
     settings: SqlSettingsRepository
+    status_list: SqlStatusListRepository
+    trust_list: SqlTrustListRepository
+    prints: SqlPrintRecordRepository
 
     def __init__(self, session_factory: sessionmaker[Session], audit_key: bytes) -> None:
         self._factory = session_factory
@@ -54,6 +60,9 @@ class SqlUnitOfWork:
         self.calendar = SqlCalendarRepository(s)
         self.overrides = SqlWarningOverrideRepository(s)
         self.settings = SqlSettingsRepository(s)
+        self.status_list = SqlStatusListRepository(s)
+        self.trust_list = SqlTrustListRepository(s)
+        self.prints = SqlPrintRecordRepository(s)
         s.begin()
         return self
 

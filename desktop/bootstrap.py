@@ -67,12 +67,21 @@ class AppRuntime:
             return False
 
     def _services(self, key: bytes) -> Services:
+        from printing.renderer import ReportLabRenderer
+
+        from desktop.adapters.barcodes import ZxingReader
+        from desktop.adapters.signing import EcdsaChecker, FileKeyStore
+
         return Services(
             uow=SqlUnitOfWorkFactory(self.engine, key),
             clock=SystemClock(),
             hasher=Argon2Hasher(fast=os.environ.get("ONEWINDOW_FAST_HASH") == "1"),
             holidays=ChineseCalendarSource(),
             window_number=os.environ.get("ONEWINDOW_WINDOW", "01"),
+            keys=FileKeyStore(self.paths.signing_keys),
+            signatures=EcdsaChecker(),
+            renderer=ReportLabRenderer(),
+            barcodes=ZxingReader(),
         )
 
     def open(self, *, init: bool = False) -> Services:

@@ -22,7 +22,19 @@ from desktop.domain.catalog import Catalog
 from desktop.domain.catalog_table import Table
 from desktop.domain.errors import DomainError, RejectedInput
 from desktop.domain.users import SYSTEM_ACTOR, Role
-from desktop.services import audit, calendar, catalog, identifiers, setup, users
+from desktop.services import (
+    audit,
+    calendar,
+    catalog,
+    demo,
+    documents,
+    identifiers,
+    keys,
+    settings,
+    setup,
+    users,
+    verification,
+)
 from desktop.services.base import Services
 from desktop.services.catalog import CatalogBundle
 
@@ -141,6 +153,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--department", default="")
     p.add_argument("--display-name", default="")
 
+    p = leaf(sub, "verify", "验证证照二维码（扫码枪输入的文本或图片文件）")
+    p.add_argument("text", nargs="?", default="", help="扫码得到的全部文本")
+    p.add_argument("--image", type=Path, help="含二维码的图片文件")
+
+    keys_ = sub.add_parser("keys", help="证照签名密钥与信任列表").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    p = leaf(keys_, "create", "为本出件窗口创建签名密钥并登记到信任列表（已有密钥时即轮换）")
+    p.add_argument("--station", default="", help="出件窗口名称")
+    p = leaf(keys_, "rotate", "轮换本窗口签名密钥：新密钥签发，旧密钥保留用于验证")
+    p.add_argument("--station", default="")
+    p = leaf(keys_, "register", "把其他出件窗口的公钥（PEM 文件）登记到信任列表")
+    p.add_argument("file", type=Path)
+    p.add_argument("--authority", required=True, help="该密钥所属发证机关")
+    p.add_argument("--station", default="")
+    p = leaf(keys_, "revoke", "吊销信任列表中的密钥（其签发的二维码不再视为可信）")
+    p.add_argument("key_id")
+    p.add_argument("--reason", required=True)
+    leaf(keys_, "list", "列出信任列表")
+
+    st = sub.add_parser("setting", help="系统设置").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    p = leaf(st, "set", "修改设置")
+    p.add_argument("key", choices=sorted(settings.SETTINGS))
+    p.add_argument("value")
+    leaf(st, "list", "列出设置")
+
+    p = leaf(sub, "demo", "在演示数据库中走完一个便利店办件（受理→审批→出件），可导出全部文书")
+    p.add_argument("--out", type=Path, help="把该办件的全部文书（PDF）写入此目录")
+
     aud = sub.add_parser("audit", help="审计日志").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
@@ -211,6 +254,14 @@ def _dispatch(args: argparse.Namespace, rt: Runtime) -> Outcome:
         return _calendar(args, action, services, rt)
     if command == "user":
         return _user_add(args, services)
+    if command == "verify":
+        return _verify(args, services)
+    if command == "keys":
+        return _keys(args, action, services, rt)
+    if command == "setting":
+        return _setting(args, action, services)
+    if command == "demo":
+        return _demo(args, services)
     if command == "audit":
         verdict = audit.verify(services, SYSTEM_ACTOR)
         data: dict[str, Any] = {"ok": verdict.ok, "records": verdict.records, "first_bad": verdict.first_bad}
@@ -398,4 +449,70 @@ def _user_add(args: argparse.Namespace, services: Services) -> Outcome:
     if generated:
         data["temporary_password"] = password
         text += f"\n临时密码：{password}（首次登录时必须修改）"
+    return Outcome(data, text)
+
+
+def _verify(args: argparse.Namespace, services: Services) -> Outcome:
+    if args.image:
+        result = verification.verify_image(services, SYSTEM_ACTOR, str(args.image))
+    else:
+        result = verification.verify(services, SYSTEM_ACTOR, args.text)
+    lines = [f"验证结果：{result.result.label}", result.message]
+    if result.licence:
+        lic = result.licence
+        lines.append(f"证照编号 {lic['number']}  {lic['name']}（{lic['uscc']}）  发证 {lic['issued_on']}")
+        lines += [
+            f"  {p['matter']}  {p['label']}  有效期至 {p['valid_until'] or '长期'}" for p in result.permits
+        ]
+    code = EXIT_OK if result.result is verification.VerifyResult.VALID else EXIT_NEGATIVE
+    return Outcome(result.as_dict(), "\n".join(lines), code)
+
+
+def _key_dict(key: Any) -> dict[str, Any]:
+    return {
+        "key_id": key.key_id,
+        "authority": key.authority,
+        "station": key.station,
+        "status": key.status,
+        "registered_at": key.registered_at.isoformat(),
+    }
+
+
+def _keys(args: argparse.Namespace, action: str, services: Services, rt: Runtime) -> Outcome:
+    if action in ("create", "rotate"):
+        key = keys.create_station_key(services, SYSTEM_ACTOR, args.station)
+        data = {**_key_dict(key), "public_key_pem": key.public_key_pem}
+        return Outcome(data, f"本窗口签名密钥 {key.key_id} 已创建并登记（{key.authority}）；此后出件用它签名")
+    if action == "register":
+        key = keys.register_key(services, SYSTEM_ACTOR, rt.read_text(args.file), args.authority, args.station)
+        return Outcome(_key_dict(key), f"已把密钥 {key.key_id} 登记到信任列表（{key.authority}）")
+    if action == "revoke":
+        keys.revoke_key(services, SYSTEM_ACTOR, args.key_id, args.reason)
+        return Outcome({"key_id": args.key_id, "status": "revoked"}, f"密钥 {args.key_id} 已吊销")
+    listed = [_key_dict(k) for k in keys.trust_list(services)]
+    text = "\n".join(f"{k['key_id']}  {k['status']:8}  {k['authority']}  {k['station']}" for k in listed)
+    return Outcome({"keys": listed}, text or "信任列表为空")
+
+
+def _setting(args: argparse.Namespace, action: str, services: Services) -> Outcome:
+    if action == "set":
+        settings.put(services, SYSTEM_ACTOR, args.key, args.value)
+    values = {key: settings.read(services, key) for key in settings.SETTINGS}
+    text = "\n".join(f"{k} = {v}    # {settings.SETTINGS[k].label}" for k, v in values.items())
+    return Outcome({"settings": values}, text)
+
+
+def _demo(args: argparse.Namespace, services: Services) -> Outcome:
+    case = demo.run_case(services)
+    written: list[str] = []
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for named in case.documents:
+            path = args.out / f"{named.filename}.pdf"
+            path.write_bytes(documents.render(services, named.document))
+            written.append(str(path))
+    data = {"application": case.application, "licence": case.licence, "documents": written}
+    text = f"演示办件 {case.application} 已出件，行业综合许可证 {case.licence}"
+    if written:
+        text += f"；{len(written)} 份文书已写入 {args.out}"
     return Outcome(data, text)

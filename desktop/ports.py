@@ -15,7 +15,7 @@ from desktop.domain.credit import CreditRecord
 from desktop.domain.documents import Document
 from desktop.domain.enterprises import Enterprise
 from desktop.domain.outbox import OutboxEvent
-from desktop.domain.permits import IndustryLicence, Permit
+from desktop.domain.permits import IndustryLicence, Permit, PermitStatus, PrintRecord, StatusEntry, TrustedKey
 from desktop.domain.users import User
 
 
@@ -86,6 +86,64 @@ class PermitRepository(Protocol):
     def get(self, number: str) -> Permit | None: ...
 
     def add_licence(self, licence: IndustryLicence) -> None: ...
+
+    def get_licence(self, number: str) -> IndustryLicence | None: ...
+
+    def licences_for(self, application_id: str) -> list[IndustryLicence]: ...
+
+    def permits_for(self, application_id: str) -> list[Permit]: ...
+
+    def set_licence_status(self, number: str, status: PermitStatus, reason: str) -> None: ...
+
+    def set_permit_status(self, number: str, status: PermitStatus, reason: str) -> None: ...
+
+
+class StatusListRepository(Protocol):
+    def put(self, entry: StatusEntry) -> None: ...
+
+    def get(self, number: str) -> StatusEntry | None: ...
+
+
+class TrustListRepository(Protocol):
+    def put(self, key: TrustedKey) -> None: ...
+
+    def get(self, key_id: str) -> TrustedKey | None: ...
+
+    def all(self) -> list[TrustedKey]: ...
+
+
+class PrintRecordRepository(Protocol):
+    def add(self, record: PrintRecord) -> None: ...
+
+    def count(self, document: str, kinds: tuple[str, ...] = ("print", "reprint")) -> int: ...
+
+
+class KeyStore(Protocol):
+    """Signing keys of this print station, kept outside the database (owner-only files)."""
+
+    def create(self) -> tuple[str, str]:
+        """Make a new key pair; returns (key_id, public key PEM)."""
+        ...
+
+    def public_pem(self, key_id: str) -> str: ...
+
+    def sign(self, key_id: str, message: bytes) -> bytes: ...
+
+    def has(self, key_id: str) -> bool: ...
+
+
+class SignatureChecker(Protocol):
+    def key_id(self, public_key_pem: str) -> str:
+        """The key id of a PEM public key; raises DomainError for anything but ECDSA P-256."""
+        ...
+
+    def verify(self, public_key_pem: str, message: bytes, signature: bytes) -> bool: ...
+
+
+class BarcodeReader(Protocol):
+    def read_qr(self, image_path: str) -> list[str]:
+        """The texts of the QR codes found in an image file."""
+        ...
 
 
 class CreditRepository(Protocol):
@@ -183,6 +241,15 @@ class UnitOfWork(Protocol):
 
     @property
     def settings(self) -> SettingsRepository: ...
+
+    @property
+    def status_list(self) -> StatusListRepository: ...
+
+    @property
+    def trust_list(self) -> TrustListRepository: ...
+
+    @property
+    def prints(self) -> PrintRecordRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
 

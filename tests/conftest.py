@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import tempfile
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -79,7 +80,11 @@ def clock() -> FixedClock:
     return FixedClock(NOW)
 
 
-def make_services(url: str, clock: FixedClock) -> Services:
+def make_services(url: str, clock: FixedClock, key_dir: Path | None = None) -> Services:
+    """Services wired as bootstrap wires them, on a migrated database (signing keys in key_dir)."""
+    from desktop.adapters.barcodes import ZxingReader
+    from desktop.adapters.signing import EcdsaChecker, FileKeyStore
+
     engine = make_engine(url)
     upgrade(engine)
     return Services(
@@ -87,16 +92,19 @@ def make_services(url: str, clock: FixedClock) -> Services:
         clock=clock,
         hasher=Argon2Hasher(fast=True),
         holidays=ChineseCalendarSource(),
+        keys=FileKeyStore(key_dir or Path(tempfile.mkdtemp(prefix="onewindow-keys-"))),
+        signatures=EcdsaChecker(),
+        barcodes=ZxingReader(),
     )
 
 
 @pytest.fixture
-def services(db_url: str, clock: FixedClock, bundle: CatalogBundle) -> Iterator[Services]:
+def services(db_url: str, clock: FixedClock, bundle: CatalogBundle, tmp_path: Path) -> Iterator[Services]:
     """Services on a migrated database holding the bundled catalog (SQLite and PostgreSQL)."""
     from desktop.domain.users import SYSTEM_ACTOR
     from desktop.services.catalog import install_bundle
 
-    svc = make_services(db_url, clock)
+    svc = make_services(db_url, clock, tmp_path / "signing-keys")
     install_bundle(svc, SYSTEM_ACTOR, bundle)
     yield svc
     svc.uow.engine.dispose()  # type: ignore[attr-defined]

@@ -1,22 +1,38 @@
-"""The Qt application shell. Until the counter workbench lands this is a bare main window that
-shows which database and catalog version it runs on, and marks a demo database unmistakably."""
+"""The Qt application shell: login, then the screens the role needs. The status bar always says
+who is logged in, which window and database, the catalog version and the sync state; a demo
+database is marked on every screen."""
 
 from __future__ import annotations
 
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.domain.users import Permission, User
 from desktop.services import catalog, setup
 from desktop.services.base import Services
+from ui.login import LoginDialog
+from ui.print_station import PrintStation
+from ui.verify_screen import VerifyScreen
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services | None, db_label: str, startup_error: str = "") -> None:
+    def __init__(
+        self, services: Services | None, db_label: str, startup_error: str = "", user: User | None = None
+    ) -> None:
         super().__init__()
         self.setWindowTitle("一窗通 OneWindow")
-        self.resize(1024, 700)
+        self.resize(1200, 800)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         demo = services is not None and setup.is_demo(services)
@@ -26,28 +42,37 @@ class MainWindow(QMainWindow):
             self.demo_banner.setStyleSheet("background:#b00020;color:white;font-weight:bold;padding:6px;")
             self.demo_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             layout.addWidget(self.demo_banner)
-        layout.addStretch(1)
-        title = QLabel("一窗通 · 证照分离改革窗口", central)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size:20pt;font-weight:bold;")
-        layout.addWidget(title)
+        self.tabs = QTabWidget(central)
         self.message = QLabel(central)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        layout.addStretch(2)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
         version = "—"
         if services is not None:
             try:
                 version = catalog.current(services).version.label
-                self.message.setText("综合受理、分类审批与统一出件界面即将在此提供。")
             except Exception as exc:  # shown, never raised: the window must still open
                 self.message.setText(str(exc))
         else:
             self.message.setText(startup_error)
-        self.statusBar().showMessage(f"未登录 · 数据库：{db_label} · 事项清单：{version} · 同步：未启用")
+        if services is not None and user is not None:
+            actor = user.as_actor()
+            if actor.can(Permission.ISSUE) or actor.can(Permission.INTAKE):
+                self.print_station = PrintStation(services, actor, self)
+                self.tabs.addTab(self.print_station, "打印中心")
+            if actor.can(Permission.VERIFY):
+                self.verify_screen = VerifyScreen(services, actor, self)
+                self.tabs.addTab(self.verify_screen, "证照验证")
+            if self.tabs.count() == 0:
+                self.message.setText("综合受理、分类审批等工作台将在此提供。")
+        who = f"{user.display_name or user.username}（{user.role.label}）" if user else "未登录"
+        window = services.window_number if services else "—"
+        self.statusBar().showMessage(
+            f"{who} · 窗口 {window} · 数据库：{db_label} · 事项清单：{version} · 同步：未启用"
+        )
 
 
 def run(services: Services | None, db_label: str, startup_error: str = "") -> int:
@@ -56,6 +81,12 @@ def run(services: Services | None, db_label: str, startup_error: str = "") -> in
     font = app.font()
     font.setPointSize(max(12, font.pointSize()))  # readable at the counter: at least 12 pt
     app.setFont(font)
-    window = MainWindow(services, db_label, startup_error)
+    user: User | None = None
+    if services is not None:
+        login = LoginDialog(services, setup.is_demo(services))
+        if login.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        user = login.user
+    window = MainWindow(services, db_label, startup_error, user)
     window.show()
     return int(app.exec())

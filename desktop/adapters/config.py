@@ -22,6 +22,10 @@ class Paths:
         return self.data_dir / "keys"
 
     @property
+    def signing_keys(self) -> Path:
+        return Path(os.environ.get("ONEWINDOW_SIGNING_KEY_DIR") or self.key_dir / "signing")
+
+    @property
     def audit_key(self) -> Path:
         return Path(os.environ.get("ONEWINDOW_AUDIT_KEY_FILE") or self.key_dir / "audit.key")
 

@@ -220,6 +220,7 @@ class Application:
     in_ftz: bool = False
     assisted_by: str | None = None  # 帮办代办: the staff member who carries the case
     form_values: dict[str, str] = field(default_factory=dict)
+    industries: tuple[str, ...] = ()  # 一业一证 / 多业一证: the industries chosen at intake
     actions: list[Action] = field(default_factory=list)
     status: ApplicationStatus = ApplicationStatus.RECEIVED
     missing_materials: tuple[str, ...] = ()
@@ -241,6 +242,7 @@ class Application:
         in_ftz: bool = False,
         assisted_by: str | None = None,
         form_values: Mapping[str, str] | None = None,
+        industries: Iterable[str] = (),
     ) -> Application:
         reqs = {r.id: r for r in requests}
         if not reqs:
@@ -257,6 +259,7 @@ class Application:
             in_ftz=in_ftz,
             assisted_by=assisted_by,
             form_values=dict(form_values or {}),
+            industries=tuple(industries),
         )
         app.apply(Action(ActionKind.SUBMIT, actor, at))
         return app

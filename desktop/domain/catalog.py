@@ -153,6 +153,7 @@ class Matter:
     quota: Quota | None = None
     fields: tuple[FormField, ...] = ()
     materials: tuple[Material, ...] = ()
+    conditions: tuple[str, ...] = ()  # 许可条件, listed concretely (no catch-all clauses)
     provenance: Provenance = field(default_factory=Provenance)
 
     def mode_outside_ftz(self, in_ftz: bool) -> ReformMode | None:

@@ -249,6 +249,7 @@ def _parse_matter(
         quota=quota,
         fields=prior.fields if prior else (),
         materials=prior.materials if prior else (),
+        conditions=prior.conditions if prior else (),
         provenance=Provenance(
             source=pick("来源") or (prior.provenance.source if prior else default_source),
             verified=parse_bool(rec.get("已核实", "")),
@@ -346,6 +347,28 @@ def attach_fields_and_materials(
         replace(m, fields=tuple(fields.get(m.code, ())), materials=tuple(materials.get(m.code, ())))
         for m in matters
     ]
+
+
+def attach_conditions(matters: Sequence[Matter], table: Table) -> list[Matter]:
+    """Matters with their licensing conditions (许可条件) from the companion table, in 序号 order."""
+    by_code = {m.code: m for m in matters}
+    catch_all = ("其他条件", "等其他", "其他要求")
+
+    def row(rec: Mapping[str, str]) -> tuple[str, int, str]:
+        code = rec["事项编码"].upper()
+        if code not in by_code:
+            raise DomainError(f"事项编码 {code} 不在事项清单中")
+        text = rec["条件"].strip()
+        if not text:
+            raise DomainError("“条件”不能为空")
+        if any(phrase in text for phrase in catch_all):
+            raise DomainError(f"条件“{text}”含兜底表述，应具体列明")
+        return code, parse_int(rec.get("序号", "0") or "0", "序号"), text
+
+    conditions: dict[str, list[tuple[int, str]]] = {}
+    for code, order, text in _collect(table, ("事项编码", "序号", "条件"), "许可条件表", row):
+        conditions.setdefault(code, []).append((order, text))
+    return [replace(m, conditions=tuple(t for _, t in sorted(conditions.get(m.code, [])))) for m in matters]
 
 
 def parse_industries(table: Table) -> list[Industry]:

@@ -69,3 +69,44 @@ class IndustryLicence:
     status: PermitStatus = PermitStatus.VALID
     status_reason: str = ""
     previous_number: str | None = None
+    application_id: str | None = None
+    qr_text: str = ""  # fixed at issue, so a reprint carries the same signed QR
+    key_id: str = ""
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """One line of the status list: the current status of a licence or permit by number."""
+
+    number: str
+    kind: str  # "licence" | "permit"
+    status: PermitStatus
+    reason: str
+    updated_at: datetime
+    source: str = "local"  # "local", or "central" once sync delivers it
+
+
+@dataclass(frozen=True)
+class TrustedKey:
+    """A print station's public key on the trust list, registered under its issuing authority."""
+
+    key_id: str
+    public_key_pem: str
+    authority: str
+    station: str
+    registered_at: datetime
+    status: str = "active"  # active (signs now) | retired (still verifies) | revoked (verifies nothing)
+    source: str = "local"
+
+
+@dataclass(frozen=True)
+class PrintRecord:
+    """One print, reprint (with its reason) or preview of a document."""
+
+    document: str
+    application_number: str
+    kind: str  # print | reprint | preview
+    copies: int
+    reason: str
+    actor: str
+    at: datetime

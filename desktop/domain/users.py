@@ -47,17 +47,26 @@ class Permission(str, Enum):
     MANAGE_CALENDAR = "manage_calendar"
     READ_CASES = "read_cases"
     READ_AUDIT = "read_audit"
+    MANAGE_KEYS = "manage_keys"  # 签名密钥与信任列表
+    VERIFY = "verify"  # 证照验证
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.CLERK: frozenset({Permission.INTAKE, Permission.READ_CASES}),
-    Role.REVIEWER: frozenset({Permission.REVIEW, Permission.READ_CASES}),
-    Role.ISSUER: frozenset({Permission.ISSUE, Permission.READ_CASES}),
-    Role.INSPECTOR: frozenset({Permission.INSPECT, Permission.READ_CASES}),
+    Role.CLERK: frozenset({Permission.INTAKE, Permission.READ_CASES, Permission.VERIFY}),
+    Role.REVIEWER: frozenset({Permission.REVIEW, Permission.READ_CASES, Permission.VERIFY}),
+    Role.ISSUER: frozenset({Permission.ISSUE, Permission.READ_CASES, Permission.VERIFY}),
+    Role.INSPECTOR: frozenset({Permission.INSPECT, Permission.READ_CASES, Permission.VERIFY}),
     Role.HALL_ADMIN: frozenset(
-        {Permission.OVERRIDE_WARNING, Permission.READ_CASES, Permission.MANAGE_CALENDAR}
+        {Permission.OVERRIDE_WARNING, Permission.READ_CASES, Permission.MANAGE_CALENDAR, Permission.VERIFY}
     ),
-    Role.ADMIN: frozenset({Permission.MANAGE_USERS, Permission.MANAGE_CATALOG, Permission.MANAGE_CALENDAR}),
+    Role.ADMIN: frozenset(
+        {
+            Permission.MANAGE_USERS,
+            Permission.MANAGE_CATALOG,
+            Permission.MANAGE_CALENDAR,
+            Permission.MANAGE_KEYS,
+        }
+    ),
     Role.AUDITOR: frozenset({Permission.READ_AUDIT, Permission.READ_CASES}),
     Role.SYSTEM: frozenset(Permission),
 }
@@ -73,6 +82,8 @@ PERMISSION_LABELS = {
     Permission.MANAGE_CALENDAR: "工作日历管理",
     Permission.READ_CASES: "查看办件",
     Permission.READ_AUDIT: "查看审计日志",
+    Permission.MANAGE_KEYS: "签名密钥管理",
+    Permission.VERIFY: "证照验证",
 }
 
 

@@ -13,7 +13,16 @@ from desktop.domain.calendar import HolidaySource, WorkCalendar
 from desktop.domain.errors import DomainError, PermissionDenied
 from desktop.domain.outbox import OutboxEvent
 from desktop.domain.users import PERMISSION_LABELS, Actor, Permission
-from desktop.ports import Clock, PasswordHasher, UnitOfWork, UnitOfWorkFactory
+from desktop.ports import (
+    BarcodeReader,
+    Clock,
+    DocumentRenderer,
+    KeyStore,
+    PasswordHasher,
+    SignatureChecker,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 
 T = TypeVar("T")
 
@@ -32,6 +41,10 @@ class Services:
     holidays: HolidaySource
     make_id: Callable[[], str] = field(default=new_id)
     window_number: str = "01"
+    keys: KeyStore | None = None  # this print station's signing keys
+    signatures: SignatureChecker | None = None
+    renderer: DocumentRenderer | None = None
+    barcodes: BarcodeReader | None = None
 
 
 @dataclass

@@ -18,6 +18,7 @@ from desktop.domain.catalog import (
 )
 from desktop.domain.catalog_table import (
     Table,
+    attach_conditions,
     attach_fields_and_materials,
     matter_rows,
     parse_industries,
@@ -33,6 +34,7 @@ BUNDLE_FILES = (
     "matters.csv",
     "matter_fields.csv",
     "matter_materials.csv",
+    "matter_conditions.csv",
     "industries.csv",
     "scope_terms.csv",
 )
@@ -48,11 +50,12 @@ class CatalogBundle:
 
 
 def parse_bundle(tables: Mapping[str, Table], label: str, source: str) -> CatalogBundle:
-    """The bundled catalog from its five tables (see resources/catalog/README.md)."""
+    """The bundled catalog from its six tables (see resources/catalog/README.md)."""
     matters = parse_matters(tables["matters.csv"], default_source=source)
     matters = attach_fields_and_materials(
         matters, tables["matter_fields.csv"], tables["matter_materials.csv"]
     )
+    matters = attach_conditions(matters, tables["matter_conditions.csv"])
     bundle = CatalogBundle(
         label,
         source,

@@ -80,6 +80,7 @@ def submit(
     form_values: Mapping[str, str] | None = None,
     channel: Channel = Channel.WINDOW,
     assisted_by: str | None = None,
+    industries: Sequence[str] = (),
 ) -> Application:
     """Record the case with one request per matter, under the current catalog version."""
 
@@ -108,6 +109,7 @@ def submit(
             in_ftz=checked.in_ftz,
             assisted_by=assisted_by,
             form_values=form_values,
+            industries=industries,
         )
         uow.applications.add(app)
         change.target = number

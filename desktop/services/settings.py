@@ -1,0 +1,57 @@
+"""Installation settings kept in the database (shared by every counter of a hall)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.domain.errors import DomainError
+from desktop.domain.users import Actor, Permission
+from desktop.ports import UnitOfWork
+from desktop.services.base import Change, Services, run_command
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    label: str
+    default: str
+
+
+SETTINGS = {
+    s.key: s
+    for s in (
+        Setting("authority", "发证机关（打印在证照和通知书上）", "县行政审批服务管理局"),
+        Setting("region_code", "行政区划代码（6位，用于证照编号）", "140702"),
+        Setting("verify_base_url", "中心平台证照验证地址（二维码网址）", "https://verify.onewindow.invalid"),
+        Setting("hall_contact", "咨询电话", ""),
+    )
+}
+SIGNING_KEY = "signing_key_id"  # internal: the key this station signs with now
+
+
+def get(uow: UnitOfWork, key: str) -> str:
+    value = uow.settings.get(key)
+    if value is not None:
+        return value
+    return SETTINGS[key].default
+
+
+def read(services: Services, key: str) -> str:
+    with services.uow() as uow:
+        return get(uow, key)
+
+
+def put(services: Services, actor: Actor, key: str, value: str) -> None:
+    if key not in SETTINGS:
+        raise DomainError(f"未知的设置项“{key}”，可用：{'、'.join(SETTINGS)}")
+    value = value.strip()
+    if key == "region_code" and not (len(value) == 6 and value.isdigit()):
+        raise DomainError("行政区划代码应为6位数字")
+    if key == "verify_base_url" and not value.startswith(("https://", "http://")):
+        raise DomainError("验证地址应以 https:// 开头")
+
+    def body(uow: UnitOfWork, change: Change) -> None:
+        uow.settings.put(key, value)
+        change.detail = {"value": value}
+
+    run_command(services, actor, "settings.put", Permission.MANAGE_CATALOG, body, target=key)

@@ -1,0 +1,126 @@
+"""登录: username and password; an account created by an admin changes its password first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.users import User
+from desktop.services import users
+from desktop.services.base import Services
+from ui.errors import message_for, show_error
+from ui.tasks import run_in_background
+
+
+class LoginDialog(QDialog):
+    def __init__(self, services: Services, demo: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("一窗通 · 登录")
+        self._services = services
+        self.user: User | None = None
+        self.username = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color:#b00020;")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        self.login_button = buttons.addButton("登录", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("退出", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._on_login)
+        buttons.rejected.connect(self.reject)
+        self.username.returnPressed.connect(self.password.setFocus)
+        form = QFormLayout()
+        form.addRow("用户名：", self.username)
+        form.addRow("密码：", self.password)
+        layout = QVBoxLayout(self)
+        if demo:
+            banner = QLabel("演示环境 — 演示账户密码均为 demo", self)
+            banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            banner.setStyleSheet("background:#b00020;color:white;font-weight:bold;padding:6px;")
+            layout.addWidget(banner)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.username.setFocus()
+
+    def _on_login(self) -> None:
+        name, password = self.username.text().strip(), self.password.text()
+        if not name or not password:
+            self.message.setText("请输入用户名和密码")
+            return
+        self.login_button.setEnabled(False)
+        self.message.setText("正在登录…")
+        run_in_background(lambda: users.login(self._services, name, password), self._on_ok, self._on_failed)
+
+    def _on_ok(self, user: User) -> None:
+        self.login_button.setEnabled(True)
+        if user.must_change_password and not self._change_password(user):
+            self.message.setText("首次登录必须修改密码")
+            return
+        self.user = user
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.login_button.setEnabled(True)
+        self.password.clear()
+        known = message_for(exc)
+        if known is None:
+            show_error(self, exc)
+            return
+        self.message.setText(known)
+
+    def _change_password(self, user: User) -> bool:
+        dialog = ChangePasswordDialog(self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                users.change_password(
+                    self._services, user.as_actor(), self.password.text(), dialog.new_password()
+                )
+            except Exception as exc:
+                dialog.message.setText(message_for(exc) or str(exc))
+                continue
+            user.must_change_password = False
+            return True
+        return False
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("首次登录：请修改密码")
+        self.first = QLineEdit(self)
+        self.second = QLineEdit(self)
+        for field in (self.first, self.second):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel("密码至少 8 位，须同时包含字母和数字", self)
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._on_ok)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("新密码：", self.first)
+        form.addRow("再输一次：", self.second)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def new_password(self) -> str:
+        return self.first.text()
+
+    def _on_ok(self) -> None:
+        if self.first.text() != self.second.text():
+            self.message.setText("两次输入的密码不一致")
+            return
+        self.accept()

@@ -1,0 +1,63 @@
+"""Run database and rendering work off the GUI thread (Anki's `run_in_background` habit).
+
+    run_in_background(lambda: services_call(...), on_success, on_failure)
+
+``op`` runs on a pool thread; ``on_success(result)`` / ``on_failure(exc)`` run back on the GUI
+thread. Known errors (DomainError) carry a Chinese message for the user; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+_pending: set[_Relay] = set()  # keep relays alive until their signal is delivered
+
+
+class _Relay(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, op: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._op = op
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._op()
+        except BaseException as exc:  # handed to the GUI thread, never swallowed
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.succeeded.emit(result)
+
+
+def run_in_background(
+    op: Callable[[], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+) -> None:
+    relay = _Relay()
+    _pending.add(relay)
+
+    def done_ok(result: object) -> None:
+        _pending.discard(relay)
+        on_success(result)
+
+    def done_err(exc: object) -> None:
+        _pending.discard(relay)
+        assert isinstance(exc, BaseException)
+        on_failure(exc)
+
+    relay.succeeded.connect(done_ok)
+    relay.failed.connect(done_err)
+    QThreadPool.globalInstance().start(_Job(op, relay))
+
+
+def wait_for_background(timeout_ms: int = 10_000) -> bool:
+    """Block until every background job has finished (tests and shutdown)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
