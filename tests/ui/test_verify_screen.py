@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.adapters.clock import FixedClock
+from desktop.domain.users import SYSTEM_ACTOR
 from desktop.services import issuing, keys
 from desktop.services.catalog import CatalogBundle, install_bundle
-from desktop.domain.users import SYSTEM_ACTOR
 from tests.conftest import make_services
 from tests.integration.test_issuing_and_verification import decided_case
 from tests.support.factories import ADMIN, CLERK, ISSUER
@@ -49,7 +49,7 @@ def test_scanner_input_verifies_and_shows_the_result(
         qtbot.keyClicks(screen.scan_input, tampered)
         qtbot.keyClick(screen.scan_input, Qt.Key.Key_Return)
     assert blocker.args[0].result.value in ("forged", "unreadable")
-    assert "有效" != screen.result_label.text()
+    assert screen.result_label.text() != "有效"
     wait_for_background()
     services.uow.engine.dispose()  # type: ignore[attr-defined]
 
