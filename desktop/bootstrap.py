@@ -67,10 +67,9 @@ class AppRuntime:
             return False
 
     def _services(self, key: bytes) -> Services:
-        from printing.renderer import ReportLabRenderer
-
         from desktop.adapters.barcodes import ZxingReader
         from desktop.adapters.signing import EcdsaChecker, FileKeyStore
+        from printing.renderer import ReportLabRenderer
 
         return Services(
             uow=SqlUnitOfWorkFactory(self.engine, key),
@@ -146,8 +145,32 @@ def smoke_test() -> int:
 
         initialise(services, runtime.bundle())
         stats = catalog.stats(catalog.current(services))
+        # The bundle must carry the font and layouts: render a licence face.
+        from datetime import date
+
+        from desktop.domain.documents import Applicant, IndustryLicenceDoc, PermitLine
+        from desktop.services.documents import render
+
+        who = Applicant("冒烟测试有限公司", "91310110666007217T", "张三", "测试路1号")
+        pdf = render(
+            services,
+            IndustryLicenceDoc(
+                "HZ0",
+                who,
+                ("便利店",),
+                (PermitLine("食品经营许可", "SCJG-01-1", None),),
+                "测试机关",
+                date(2026, 1, 1),
+                "https://verify.onewindow.invalid/v/HZ0#OW1.smoke.test",
+            ),
+        )
+        if not pdf.startswith(b"%PDF"):
+            raise SystemExit("smoke test failed: the licence did not render")
         runtime.engine.dispose()
-    print(f"smoke test ok: schema {head_revision()}, catalog {stats['version']}, {stats['matters']} matters")
+    print(
+        f"smoke test ok: schema {head_revision()}, catalog {stats['version']}, {stats['matters']} matters, "
+        f"licence PDF {len(pdf)} bytes"
+    )
     return 0
 
 

@@ -372,6 +372,53 @@ class Application:
         if not condition:
             raise IllegalTransition(f"办件 {self.number} 当前状态为“{self.status.label}”，不能{what}")
 
+    def replayed(self, count: int) -> Application:
+        """The case as it stood after its first ``count`` actions."""
+        past = Application(
+            id=self.id,
+            number=self.number,
+            uscc=self.uscc,
+            enterprise_name=self.enterprise_name,
+            catalog_version_id=self.catalog_version_id,
+            channel=self.channel,
+            first_responder=self.first_responder,
+            requests={
+                k: PermitRequest(
+                    r.id,
+                    r.matter_code,
+                    r.matter_name,
+                    r.mode,
+                    r.department,
+                    r.competent_department,
+                    r.old_procedure,
+                )
+                for k, r in self.requests.items()
+            },
+            in_ftz=self.in_ftz,
+            assisted_by=self.assisted_by,
+            form_values=dict(self.form_values),
+            industries=self.industries,
+        )
+        past.replay(self.actions[:count])
+        return past
+
+    def as_accepted(self) -> Application | None:
+        """The case right after acceptance (受理 and the intake actions that came with it), so a
+        notice printed again later says what it said then. None when never accepted."""
+        intake_kinds = (
+            ActionKind.RECORD_CANCELLED,
+            ActionKind.FILE,
+            ActionKind.GRANT_ON_COMMITMENT,
+            ActionKind.ROUTE,
+        )
+        for index, action in enumerate(self.actions):
+            if action.kind is ActionKind.ACCEPT:
+                end = index + 1
+                while end < len(self.actions) and self.actions[end].kind in intake_kinds:
+                    end += 1
+                return self.replayed(end)
+        return None
+
     # -- questions --------------------------------------------------------------------------
     def request_for(self, matter_code: str) -> PermitRequest:
         for request in self.requests.values():

@@ -243,7 +243,9 @@ def case_documents(services: Services, application_id: str) -> list[NamedDocumen
                 )
         docs.append(
             NamedDocument(
-                f"{app.number}-受理通知书", "受理通知书", acceptance_notice(app, catalog, who, authority, on)
+                f"{app.number}-受理通知书",
+                "受理通知书",
+                acceptance_notice(app.as_accepted() or app, catalog, who, authority, on),
             )
         )
     for permit in permits:

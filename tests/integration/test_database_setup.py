@@ -57,3 +57,41 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
             )
         )
     engine.dispose()
+
+
+def test_upgrade_from_the_first_schema_keeps_rows(db_url: str) -> None:
+    from alembic import command
+
+    from db.migrate import _config, _with_scripts
+
+    engine = make_engine(db_url)
+    with _with_scripts() as location, engine.begin() as conn:
+        config = _config(location)
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO catalog_versions (label, source, note, created_at, is_current) "
+                "VALUES ('v1', 's', '', '2026-01-01T00:00:00.000000+00:00', true)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO catalog_matters (version_id, position, code, name, competent_department, legal_basis,"
+                " approval_level, approving_department, mode, reform_measures, supervision_measures, remarks,"
+                " approval_method, ftz_only, time_limit_days, check_window, trial_operation_allowed, quota_cap,"
+                " fields, materials, source, verified) VALUES (1, 0, 'A-01', '某许可', '县商务局', '待核实', '县级',"
+                " '商务局', 'OPTIMIZE', '', '', '', '', false, 10, '', false, NULL, '[]', '[]', 's', false)"
+            )
+        )
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    from sqlalchemy.orm import Session
+
+    from db.catalog_repository import SqlCatalogRepository
+
+    with Session(engine) as session:
+        catalog = SqlCatalogRepository(session).current()
+    assert catalog is not None and catalog.matter("A-01").conditions == ()
+    engine.dispose()

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PIL import Image
-from printing.renderer import ReportLabRenderer
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
@@ -21,6 +20,7 @@ from desktop.domain.users import SYSTEM_ACTOR
 from desktop.services import issuing, keys
 from desktop.services.base import Services
 from desktop.services.catalog import CatalogBundle, install_bundle
+from printing.renderer import ReportLabRenderer
 from tests.conftest import make_services
 from tests.integration.test_issuing_and_verification import decided_case
 from tests.support.factories import ADMIN, ISSUER, rows

@@ -166,3 +166,21 @@ def test_unknown_item_is_refused() -> None:
     act(app, ActionKind.ACCEPT)
     with pytest.raises(IllegalTransition, match="没有事项"):
         act(app, ActionKind.ROUTE, "nope")
+
+
+def test_the_case_as_accepted_is_replayed_from_the_log() -> None:
+    app = new_case(ReformMode.OPTIMIZE, ReformMode.FILING)
+    assert app.as_accepted() is None
+    act(app, ActionKind.ACCEPT)
+    act(app, ActionKind.ROUTE, "r0", due="2026-12-10")
+    act(app, ActionKind.FILE, "r1")
+    act(app, ActionKind.CLAIM, "r0", actor="rev")
+    act(app, ActionKind.GRANT, "r0", actor="rev")
+    assert app.requests["r0"].state is RequestState.GRANTED
+    then = app.as_accepted()
+    assert then is not None
+    assert (
+        then.requests["r0"].state is RequestState.IN_REVIEW
+        and then.requests["r1"].state is RequestState.FILED
+    )
+    assert app.requests["r0"].state is RequestState.GRANTED  # the case itself is untouched
