@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.users import Permission, User
 from desktop.services import catalog, setup
 from desktop.services.base import Services
+from ui.fonts import load_shipped_font
 from ui.login import LoginDialog
 from ui.print_station import PrintStation
 from ui.verify_screen import VerifyScreen
@@ -79,6 +80,9 @@ def run(services: Services | None, db_label: str, startup_error: str = "") -> in
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     font = app.font()
+    family = load_shipped_font()
+    if family:
+        font.setFamilies([family, *font.families()])
     font.setPointSize(max(12, font.pointSize()))  # readable at the counter: at least 12 pt
     app.setFont(font)
     user: User | None = None

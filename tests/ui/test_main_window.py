@@ -31,3 +31,14 @@ def test_window_opens_with_a_message_when_the_database_is_missing(qtbot: QtBot) 
     window.show()
     assert "onewindow init" in window.message.text()
     assert not hasattr(window, "demo_banner")
+
+
+def test_shipped_cjk_font_is_available_to_qt(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.fonts import load_shipped_font
+
+    family = load_shipped_font()
+    assert family == "WenQuanYi Micro Hei"
+    metrics = QFontMetrics(QFont(family, 12))
+    assert all(metrics.inFontUcs4(ord(ch)) for ch in "一窗通证照分离")

@@ -125,3 +125,30 @@ def test_void_and_reissue_from_the_station(
     licences = [t for t in titles if "行业综合许可证" in t]
     assert len(licences) == 1 and licence not in licences[0]
     wait_for_background()
+
+
+def test_batch_print_can_be_cancelled(
+    qtbot: QtBot, issued: tuple[Services, str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    services, number, _ = issued
+    station = _station(qtbot, services, number)
+    total = station.queue.count()
+    assert total >= 3
+    out = tmp_path / "cancelled.pdf"
+    _print_to(monkeypatch, out)
+    calls = {"n": 0}
+
+    def was_canceled(self: QProgressDialog) -> bool:  # the clerk presses 取消 during the first document
+        calls["n"] += 1
+        return calls["n"] > total  # rendering passes, printing stops after the first document
+
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", was_canceled)
+    with qtbot.waitSignal(station.printed, timeout=60_000) as blocker:
+        station.print_button.click()
+    assert blocker.args[0] == 1
+    assert "已取消其余" in station.status.text()
+    printed = [r for r in rows(services, PrintRecordRow) if r.kind == "print"]
+    assert len(printed) == 1  # only what really went to the printer is recorded
+    wait_for_background()
