@@ -78,6 +78,7 @@ class PrintStation(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 860])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
@@ -95,6 +96,7 @@ class PrintStation(QWidget):
 
     def _on_loaded(self, number: str, docs: list[NamedDocument]) -> None:
         self._case = number
+        self.case_input.setText(number)
         self.queue.clear()
         for named in docs:
             item = QListWidgetItem(f"{named.title}　{named.filename}")

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -49,9 +50,9 @@ class VerifyScreen(QWidget):
         self.detail_label = QLabel(self)
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.permit_table = QTableWidget(0, 3, self)
-        self.permit_table.setHorizontalHeaderLabels(["事项编码", "状态", "有效期至"])
-        self.permit_table.horizontalHeader().setStretchLastSection(True)
+        self.permit_table = QTableWidget(0, 4, self)
+        self.permit_table.setHorizontalHeaderLabels(["许可事项", "事项编码", "状态", "有效期至"])
+        self.permit_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.permit_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # Some scanners send no Enter: verify when the typed text has been still for a moment.
         self._settle = QTimer(self)
@@ -121,6 +122,7 @@ class VerifyScreen(QWidget):
         self.detail_label.setText("\n".join(lines))
         self.permit_table.setRowCount(len(outcome.permits))
         for row, permit in enumerate(outcome.permits):
-            for col, value in enumerate((permit["matter"], permit["label"], permit["valid_until"] or "长期")):
+            values = (permit["name"], permit["matter"], permit["label"], permit["valid_until"] or "长期")
+            for col, value in enumerate(values):
                 self.permit_table.setItem(row, col, QTableWidgetItem(value))
         self.verified.emit(outcome)

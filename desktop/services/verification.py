@@ -99,6 +99,8 @@ def _check(services: Services, uow: UnitOfWork, text: str, today: date) -> Verif
     if not services.signatures.verify(key.public_key_pem, scanned.message, scanned.signature):
         return Verification(VerifyResult.FORGED, RESULT_LABELS[VerifyResult.FORGED])
     licence_status, reason = _status(uow, payload.licence_number)
+    catalog = uow.catalog.current()
+    names = {code: m.name for code, m in catalog.matters.items()} if catalog else {}
     permits = []
     results = []
     for p in payload.permits:
@@ -110,6 +112,7 @@ def _check(services: Services, uow: UnitOfWork, text: str, today: date) -> Verif
         permits.append(
             {
                 "matter": p.matter_code,
+                "name": names.get(p.matter_code, p.matter_code),
                 "status": result.value,
                 "label": result.label,
                 "valid_until": p.valid_until.isoformat() if p.valid_until else None,

@@ -78,11 +78,12 @@ def test_upgrade_from_the_first_schema_keeps_rows(db_url: str) -> None:
         )
         conn.execute(
             text(
-                "INSERT INTO catalog_matters (version_id, position, code, name, competent_department, legal_basis,"
-                " approval_level, approving_department, mode, reform_measures, supervision_measures, remarks,"
-                " approval_method, ftz_only, time_limit_days, check_window, trial_operation_allowed, quota_cap,"
-                " fields, materials, source, verified) VALUES (1, 0, 'A-01', '某许可', '县商务局', '待核实', '县级',"
-                " '商务局', 'OPTIMIZE', '', '', '', '', false, 10, '', false, NULL, '[]', '[]', 's', false)"
+                "INSERT INTO catalog_matters (version_id, position, code, name, competent_department,"
+                " legal_basis, approval_level, approving_department, mode, reform_measures,"
+                " supervision_measures, remarks, approval_method, ftz_only, time_limit_days, check_window,"
+                " trial_operation_allowed, quota_cap, fields, materials, source, verified) VALUES (1, 0,"
+                " 'A-01', '某许可', '县商务局', '待核实', '县级', '商务局', 'OPTIMIZE', '', '', '', '',"
+                " false, 10, '', false, NULL, '[]', '[]', 's', false)"
             )
         )
     upgrade(engine)
