@@ -124,6 +124,7 @@ class ApplicationRow(Base):
     in_ftz: Mapped[bool] = mapped_column(Boolean)
     form_values: Mapped[dict[str, Any]]
     industries: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    materials_received: Mapped[list[Any]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(32), index=True)
     created_at: Mapped[datetime]
 
@@ -132,6 +133,7 @@ class PermitRequestRow(Base):
     """Derived columns of each item, refreshed from the action log on every save (for queues)."""
 
     __tablename__ = "permit_requests"
+    __table_args__ = (Index("ix_permit_requests_queue", "department", "state", "due_date"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
     position: Mapped[int]
@@ -230,6 +232,54 @@ class PrintRecordRow(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     actor: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime]
+
+
+class ApprovalRuleRow(Base):
+    """智能审批 rules, every version kept; the newest version of a code is the one in force."""
+
+    __tablename__ = "approval_rules"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(100))
+    matter_codes: Mapped[list[Any]]
+    conditions: Mapped[list[Any]]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+
+class RatingRow(Base):
+    __tablename__ = "service_ratings"
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), primary_key=True)
+    level: Mapped[int]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    via: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime]
+
+
+class RectificationRow(Base):
+    __tablename__ = "rectifications"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
+    level: Mapped[int]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    due: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    callback_record: Mapped[str] = mapped_column(Text, default="")
+    done_by: Mapped[str] = mapped_column(String(64), default="")
+    done_at: Mapped[datetime | None]
+
+
+class DraftRow(Base):
+    """An intake in progress, saved as the clerk types; each clerk sees their own."""
+
+    __tablename__ = "intake_drafts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    data: Mapped[dict[str, Any]]
+    updated_at: Mapped[datetime]
 
 
 class CreditRecordRow(Base):

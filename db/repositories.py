@@ -129,6 +129,7 @@ class SqlApplicationRepository:
                 in_ftz=app.in_ftz,
                 form_values=dict(app.form_values),
                 industries=list(app.industries),
+                materials_received=list(app.materials_received),
                 status=app.status.value,
                 created_at=app.actions[0].at,
             )
@@ -213,6 +214,7 @@ class SqlApplicationRepository:
             assisted_by=row.assisted_by,
             form_values=dict(row.form_values),
             industries=tuple(row.industries or ()),
+            materials_received=tuple(row.materials_received or ()),
             requests={
                 r.id: PermitRequest(
                     id=r.id,

@@ -23,6 +23,12 @@ from db.repositories import (
     SqlUserRepository,
     SqlWarningOverrideRepository,
 )
+from db.workbench_repository import (
+    SqlDraftRepository,
+    SqlQueueRepository,
+    SqlRatingRepository,
+    SqlRuleRepository,
+)
 from desktop.ports import UnitOfWork, UnitOfWorkFactory
 
 
@@ -41,6 +47,10 @@ class SqlUnitOfWork:
     status_list: SqlStatusListRepository
     trust_list: SqlTrustListRepository
     prints: SqlPrintRecordRepository
+    queue: SqlQueueRepository
+    rules: SqlRuleRepository
+    ratings: SqlRatingRepository
+    drafts: SqlDraftRepository
 
     def __init__(self, session_factory: sessionmaker[Session], audit_key: bytes) -> None:
         self._factory = session_factory
@@ -63,6 +73,10 @@ class SqlUnitOfWork:
         self.status_list = SqlStatusListRepository(s)
         self.trust_list = SqlTrustListRepository(s)
         self.prints = SqlPrintRecordRepository(s)
+        self.queue = SqlQueueRepository(s)
+        self.rules = SqlRuleRepository(s)
+        self.ratings = SqlRatingRepository(s)
+        self.drafts = SqlDraftRepository(s)
         s.begin()
         return self
 

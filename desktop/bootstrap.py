@@ -68,6 +68,7 @@ class AppRuntime:
 
     def _services(self, key: bytes) -> Services:
         from desktop.adapters.barcodes import ZxingReader
+        from desktop.adapters.pinyin import initials
         from desktop.adapters.signing import EcdsaChecker, FileKeyStore
         from printing.renderer import ReportLabRenderer
 
@@ -81,6 +82,7 @@ class AppRuntime:
             signatures=EcdsaChecker(),
             renderer=ReportLabRenderer(),
             barcodes=ZxingReader(),
+            initials=initials,
         )
 
     def open(self, *, init: bool = False) -> Services:

@@ -83,6 +83,7 @@ def clock() -> FixedClock:
 def make_services(url: str, clock: FixedClock, key_dir: Path | None = None) -> Services:
     """Services wired as bootstrap wires them, on a migrated database (signing keys in key_dir)."""
     from desktop.adapters.barcodes import ZxingReader
+    from desktop.adapters.pinyin import initials
     from desktop.adapters.signing import EcdsaChecker, FileKeyStore
 
     engine = make_engine(url)
@@ -95,6 +96,7 @@ def make_services(url: str, clock: FixedClock, key_dir: Path | None = None) -> S
         keys=FileKeyStore(key_dir or Path(tempfile.mkdtemp(prefix="onewindow-keys-"))),
         signatures=EcdsaChecker(),
         barcodes=ZxingReader(),
+        initials=initials,
     )
 
 

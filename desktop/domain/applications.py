@@ -97,10 +97,12 @@ class ActionKind(str, Enum):
     REQUEST_SUPPLEMENT = "request_supplement"
     RECEIVE_SUPPLEMENT = "receive_supplement"
     RESCHEDULE = "reschedule"  # a provisional deadline recomputed once the year's calendar is known
+    AUTO_GRANT = "auto_grant"  # 智能审批: granted by a rule (its code and version in the data)
 
 
 REQUEST_ACTIONS = {
     ActionKind.RESCHEDULE,
+    ActionKind.AUTO_GRANT,
     ActionKind.RECORD_CANCELLED,
     ActionKind.FILE,
     ActionKind.GRANT_ON_COMMITMENT,
@@ -126,6 +128,7 @@ REQUEST_TRANSITIONS: dict[tuple[RequestState, ActionKind], RequestState] = {
     (RequestState.CLAIMED, ActionKind.REQUEST_SUPPLEMENT): RequestState.AWAITING_SUPPLEMENT,
     (RequestState.AWAITING_SUPPLEMENT, ActionKind.RECEIVE_SUPPLEMENT): RequestState.IN_REVIEW,
     (RequestState.IN_REVIEW, ActionKind.RESCHEDULE): RequestState.IN_REVIEW,
+    (RequestState.IN_REVIEW, ActionKind.AUTO_GRANT): RequestState.GRANTED,
     (RequestState.CLAIMED, ActionKind.RESCHEDULE): RequestState.CLAIMED,
     (RequestState.AWAITING_SUPPLEMENT, ActionKind.RESCHEDULE): RequestState.AWAITING_SUPPLEMENT,
 }
@@ -158,6 +161,7 @@ ACTION_LABELS = {
     ActionKind.REQUEST_SUPPLEMENT: "补正",
     ActionKind.RECEIVE_SUPPLEMENT: "补正材料已收",
     ActionKind.RESCHEDULE: "重新计算办理时限",
+    ActionKind.AUTO_GRANT: "智能审批准予许可",
 }
 
 
@@ -221,6 +225,7 @@ class Application:
     assisted_by: str | None = None  # 帮办代办: the staff member who carries the case
     form_values: dict[str, str] = field(default_factory=dict)
     industries: tuple[str, ...] = ()  # 一业一证 / 多业一证: the industries chosen at intake
+    materials_received: tuple[str, ...] = ()  # material codes checked off at the window
     actions: list[Action] = field(default_factory=list)
     status: ApplicationStatus = ApplicationStatus.RECEIVED
     missing_materials: tuple[str, ...] = ()
@@ -243,6 +248,7 @@ class Application:
         assisted_by: str | None = None,
         form_values: Mapping[str, str] | None = None,
         industries: Iterable[str] = (),
+        materials_received: Iterable[str] = (),
     ) -> Application:
         reqs = {r.id: r for r in requests}
         if not reqs:
@@ -260,6 +266,7 @@ class Application:
             assisted_by=assisted_by,
             form_values=dict(form_values or {}),
             industries=tuple(industries),
+            materials_received=tuple(materials_received),
         )
         app.apply(Action(ActionKind.SUBMIT, actor, at))
         return app
@@ -351,6 +358,10 @@ class Application:
             )
         if action.kind in (ActionKind.DENY,) and not str(action.data.get("reason", "")).strip():
             raise DomainError("不予许可必须填写理由")
+        if action.kind is ActionKind.AUTO_GRANT and not (
+            action.data.get("rule") and action.data.get("rule_version")
+        ):
+            raise DomainError("智能审批必须记录所依据的规则及其版本")
         if action.kind is ActionKind.REQUEST_SUPPLEMENT and not action.data.get("missing"):
             raise DomainError("补正通知必须一次性列明全部缺少的材料")
 
@@ -398,6 +409,7 @@ class Application:
             assisted_by=self.assisted_by,
             form_values=dict(self.form_values),
             industries=self.industries,
+            materials_received=self.materials_received,
         )
         past.replay(self.actions[:count])
         return past

@@ -45,6 +45,7 @@ class Services:
     signatures: SignatureChecker | None = None
     renderer: DocumentRenderer | None = None
     barcodes: BarcodeReader | None = None
+    initials: Callable[[str], str] | None = None  # pinyin initials of Chinese text (食品经营 → spjy)
 
 
 @dataclass

@@ -13,9 +13,11 @@ from desktop.domain.catalog import Catalog, ReformMode
 from desktop.domain.enterprises import Enterprise
 from desktop.domain.errors import DomainError, NeedsOverride, NotFound
 from desktop.domain.identifiers import check_resident_id, check_uscc
+from desktop.domain.rules import AutoApprovalRule, first_match
 from desktop.domain.users import Actor, Permission
 from desktop.ports import UnitOfWork
 from desktop.services.base import Change, Services, emit, run_command, work_calendar
+from desktop.services.rules import context_for
 
 USCC_CHECKSUM = "uscc_checksum"
 MIN_REASON_LENGTH = 4
@@ -81,6 +83,7 @@ def submit(
     channel: Channel = Channel.WINDOW,
     assisted_by: str | None = None,
     industries: Sequence[str] = (),
+    materials_received: Sequence[str] = (),
 ) -> Application:
     """Record the case with one request per matter, under the current catalog version."""
 
@@ -110,6 +113,7 @@ def submit(
             assisted_by=assisted_by,
             form_values=form_values,
             industries=industries,
+            materials_received=materials_received,
         )
         uow.applications.add(app)
         change.target = number
@@ -145,6 +149,22 @@ def accept(
                 due = calendar.add_working_days(start, catalog.matter(request.matter_code).time_limit_days)
                 data = {**data, "due": due.due.isoformat(), "due_provisional": due.provisional}
             app.apply(Action(kind, actor.username, now, request.id, data))
+            if kind is ActionKind.ROUTE and (rule := _matching_rule(services, uow, app, catalog, request)):
+                app.apply(
+                    Action(
+                        ActionKind.AUTO_GRANT,
+                        actor.username,
+                        now,
+                        request.id,
+                        {
+                            "automatic": True,
+                            "rule": rule.code,
+                            "rule_version": rule.version,
+                            "reason": rule.name,
+                        },
+                    )
+                )
+                kind = ActionKind.AUTO_GRANT
             emit(
                 services,
                 uow,
@@ -183,8 +203,20 @@ def _intake_action(
     return ActionKind.ROUTE, {}
 
 
+def _matching_rule(
+    services: Services, uow: UnitOfWork, app: Application, catalog: Catalog, request: PermitRequest
+) -> AutoApprovalRule | None:
+    if request.old_procedure:
+        return None
+    rules = [r for r in uow.rules.current() if r.covers(request.matter_code)]
+    if not rules:
+        return None
+    return first_match(rules, context_for(uow, services, app, catalog, request.matter_code))
+
+
 def _event_name(kind: ActionKind) -> str:
     return {
+        ActionKind.AUTO_GRANT: "PermitGrantedAutomatically",
         ActionKind.RECORD_CANCELLED: "CancelledMatterRecorded",
         ActionKind.FILE: "FilingCompleted",
         ActionKind.GRANT_ON_COMMITMENT: "PermitGrantedOnCommitment",
