@@ -93,6 +93,12 @@ def _matter_row(version_id: int, position: int, m: Matter) -> MatterRow:
     )
 
 
+# Catalog versions never change once written: keep the parsed ones (small: ~60 matters, ~420 terms)
+# per database and version, and add only the quota counts, which do change, on every load.
+_PARSED: dict[tuple[str, int, str, str], Catalog] = {}
+_PARSED_MAX = 16
+
+
 class SqlCatalogRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
@@ -113,6 +119,17 @@ class SqlCatalogRepository:
 
     def _load(self, version: CatalogVersionRow) -> Catalog:
         used = {q.matter_code: q.used for q in self._s.scalars(select(QuotaUsageRow))}
+        key = (str(self._s.get_bind().engine.url), version.id, version.label, version.created_at.isoformat())
+        parsed = _PARSED.get(key)
+        if parsed is None:
+            parsed = self._parse(version)
+            if len(_PARSED) >= _PARSED_MAX:
+                _PARSED.pop(next(iter(_PARSED)))
+            _PARSED[key] = parsed
+        return parsed.with_quota_usage(used)
+
+    def _parse(self, version: CatalogVersionRow) -> Catalog:
+        used: dict[str, int] = {}
         matters = self._s.scalars(
             select(MatterRow).where(MatterRow.version_id == version.id).order_by(MatterRow.position)
         )

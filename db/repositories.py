@@ -37,6 +37,7 @@ from desktop.domain.applications import (
     ActionKind,
     Application,
     ApplicationStatus,
+    CaseSummary,
     Channel,
     PermitRequest,
 )
@@ -250,6 +251,42 @@ class SqlApplicationRepository:
             select(PermitRequestRow.application_id).where(PermitRequestRow.due_provisional).distinct()
         )
         return [self.get(i) for i in ids]
+
+    def find(self, text: str, limit: int = 50) -> list[CaseSummary]:
+        """Cases by application number, USCC, enterprise name or the number of a permit/licence."""
+        pattern = f"%{text}%"
+        by_permit = select(PermitRow.application_id).where(PermitRow.number == text)
+        by_licence = select(IndustryLicenceRow.application_id).where(IndustryLicenceRow.number == text)
+        rows = self._s.scalars(
+            select(ApplicationRow)
+            .where(
+                or_(
+                    ApplicationRow.number.like(pattern),
+                    ApplicationRow.uscc.like(pattern),
+                    ApplicationRow.enterprise_name.like(pattern),
+                    ApplicationRow.id.in_(by_permit),
+                    ApplicationRow.id.in_(by_licence),
+                )
+            )
+            .order_by(ApplicationRow.created_at.desc())
+            .limit(limit)
+        )
+        return [self._summary(r) for r in rows]
+
+    def with_status(self, status: ApplicationStatus, limit: int = 200) -> list[CaseSummary]:
+        rows = self._s.scalars(
+            select(ApplicationRow)
+            .where(ApplicationRow.status == status.value)
+            .order_by(ApplicationRow.created_at)
+            .limit(limit)
+        )
+        return [self._summary(r) for r in rows]
+
+    @staticmethod
+    def _summary(r: ApplicationRow) -> CaseSummary:
+        return CaseSummary(
+            r.id, r.number, r.uscc, r.enterprise_name, ApplicationStatus(r.status), r.channel, r.created_at
+        )
 
     def count_by_status(self) -> dict[ApplicationStatus, int]:
         rows = self._s.execute(select(ApplicationRow.status, func.count()).group_by(ApplicationRow.status))

@@ -181,8 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("value")
     leaf(st, "list", "列出设置")
 
-    p = leaf(sub, "demo", "在演示数据库中走完一个便利店办件（受理→审批→出件），可导出全部文书")
-    p.add_argument("--out", type=Path, help="把该办件的全部文书（PDF）写入此目录")
+    p = leaf(sub, "demo", "在演示数据库中走完便利店办件（受理→审批→出件→评价），可导出全部文书")
+    p.add_argument("--out", type=Path, help="把办件的全部文书（PDF）写入此目录")
+    p.add_argument("--cases", type=int, default=1, help="办件数量（默认 1）")
 
     aud = sub.add_parser("audit", help="审计日志").add_subparsers(
         dest="action", required=True, parser_class=_Parser
@@ -503,16 +504,25 @@ def _setting(args: argparse.Namespace, action: str, services: Services) -> Outco
 
 
 def _demo(args: argparse.Namespace, services: Services) -> Outcome:
-    case = demo.run_case(services)
-    written: list[str] = []
-    if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        for named in case.documents:
-            path = args.out / f"{named.filename}.pdf"
-            path.write_bytes(documents.render(services, named.document))
-            written.append(str(path))
-    data = {"application": case.application, "licence": case.licence, "documents": written}
-    text = f"演示办件 {case.application} 已出件，行业综合许可证 {case.licence}"
-    if written:
-        text += f"；{len(written)} 份文书已写入 {args.out}"
-    return Outcome(data, text)
+    if args.cases < 1:
+        raise DomainError("--cases 至少为 1")
+    results = []
+    for _ in range(args.cases):
+        case = demo.run_case(services)
+        written: list[str] = []
+        if args.out:
+            folder = args.out if args.cases == 1 else args.out / case.application
+            folder.mkdir(parents=True, exist_ok=True)
+            for named in case.documents:
+                path = folder / f"{named.filename}.pdf"
+                path.write_bytes(documents.render(services, named.document))
+                written.append(str(path))
+        results.append({"application": case.application, "licence": case.licence, "documents": written})
+    if args.cases == 1:
+        data = results[0]
+        text = f"演示办件 {data['application']} 已出件，行业综合许可证 {data['licence']}"
+        if data["documents"]:
+            text += f"；{len(data['documents'])} 份文书已写入 {args.out}"
+        return Outcome(data, text)
+    cases = [{"application": r["application"], "licence": r["licence"]} for r in results]
+    return Outcome({"cases": cases}, f"已完成 {len(cases)} 个演示办件")

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Protocol
 
-from desktop.domain.applications import Application
+from desktop.domain.applications import Application, ApplicationStatus, CaseSummary
 from desktop.domain.audit import AuditRecord, ChainVerdict
 from desktop.domain.calendar import HolidaySource, ScheduleEntry
 from desktop.domain.catalog import Catalog, CatalogVersion, Industry, Matter, ScopeTerm
@@ -81,6 +81,10 @@ class ApplicationRepository(Protocol):
     def next_number(self, prefix: str) -> str: ...
 
     def with_provisional_deadlines(self) -> list[Application]: ...
+
+    def find(self, text: str, limit: int = 50) -> list[CaseSummary]: ...
+
+    def with_status(self, status: ApplicationStatus, limit: int = 200) -> list[CaseSummary]: ...
 
 
 class PermitRepository(Protocol):

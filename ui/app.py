@@ -5,11 +5,12 @@ database is marked on every screen."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QLabel,
     QMainWindow,
     QSizePolicy,
@@ -18,19 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.users import Permission, User
-from desktop.services import catalog, setup
-from desktop.services.base import Services
+from desktop.domain.users import Actor, Permission, Role, User
+
+if TYPE_CHECKING:
+    from desktop.services.base import Services
+from ui.errors import message_for, show_error
 from ui.fonts import load_shipped_font
 from ui.login import LoginDialog
-from ui.print_station import PrintStation
-from ui.verify_screen import VerifyScreen
+from ui.tasks import run_in_background, wait_for_background
 
 
 class MainWindow(QMainWindow):
+    idle_lock: QObject | None = None
+
     def __init__(
         self, services: Services | None, db_label: str, startup_error: str = "", user: User | None = None
     ) -> None:
+        from desktop.services import catalog, setup
+
         super().__init__()
         self.setWindowTitle("一窗通 OneWindow")
         self.resize(1200, 800)
@@ -44,6 +50,7 @@ class MainWindow(QMainWindow):
             self.demo_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             layout.addWidget(self.demo_banner)
         self.tabs = QTabWidget(central)
+        self.screens: dict[str, QWidget] = {}
         self.message = QLabel(central)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -60,15 +67,7 @@ class MainWindow(QMainWindow):
         else:
             self.message.setText(startup_error)
         if services is not None and user is not None:
-            actor = user.as_actor()
-            if actor.can(Permission.ISSUE) or actor.can(Permission.INTAKE):
-                self.print_station = PrintStation(services, actor, self)
-                self.tabs.addTab(self.print_station, "打印中心")
-            if actor.can(Permission.VERIFY):
-                self.verify_screen = VerifyScreen(services, actor, self)
-                self.tabs.addTab(self.verify_screen, "证照验证")
-            if self.tabs.count() == 0:
-                self.message.setText("综合受理、分类审批等工作台将在此提供。")
+            _build_workbench_impl(self, services, user)
         who = f"{user.display_name or user.username}（{user.role.label}）" if user else "未登录"
         window = services.window_number if services else "—"
         self.statusBar().showMessage(
@@ -76,7 +75,61 @@ class MainWindow(QMainWindow):
         )
 
 
-def run(services: Services | None, db_label: str, startup_error: str = "") -> int:
+def _build_workbench_impl(window: MainWindow, services: Services, user: User) -> None:
+    # Screens load after login (QtPdf and friends are not needed for the login screen).
+    from ui.case_search import CaseSearchScreen
+    from ui.idle_lock import IdleLock, idle_minutes
+    from ui.intake import IntakeWizard
+    from ui.issuing_screen import IssuingScreen
+    from ui.print_station import PrintStation
+    from ui.review_queue import ReviewQueueScreen
+    from ui.verify_screen import VerifyScreen
+
+    actor = user.as_actor()
+    builders = {
+        "intake": ("综合受理", lambda: IntakeWizard(services, actor, window)),
+        "review": ("审批队列", lambda: ReviewQueueScreen(services, actor, window)),
+        "issuing": ("统一出件", lambda: IssuingScreen(services, actor, window)),
+        "print": ("打印中心", lambda: PrintStation(services, actor, window)),
+        "search": ("办件查询", lambda: CaseSearchScreen(services, actor, window)),
+        "verify": ("证照验证", lambda: VerifyScreen(services, actor, window)),
+    }
+    for key in _tabs_for(actor):
+        title, build = builders[key]
+        widget = build()
+        window.screens[key] = widget
+        window.tabs.addTab(widget, title)
+    if window.tabs.count() == 0:
+        window.message.setText("该角色的工作台（系统管理、审计日志、监管核查）将在后续版本提供。")
+    window.idle_lock = IdleLock(window, services, user, idle_minutes(services, user.role))
+
+
+def _tabs_for(actor: Actor) -> list[str]:
+    """What each role needs today, in the order it works (one screen, one job)."""
+    tabs: list[str] = []
+    if actor.can(Permission.INTAKE):
+        tabs.append("intake")
+    if actor.can(Permission.REVIEW) or actor.role is Role.HALL_ADMIN:
+        tabs.append("review")
+    if actor.can(Permission.ISSUE):
+        tabs.append("issuing")
+    if actor.can(Permission.ISSUE) or actor.can(Permission.INTAKE):
+        tabs.append("print")
+    if actor.can(Permission.READ_CASES):
+        tabs.append("search")
+    if actor.can(Permission.VERIFY):
+        tabs.append("verify")
+    return tabs
+
+
+def run(
+    open_services: Callable[[], Services],
+    db_label: str,
+    *,
+    exit_when_ready: bool = False,
+    after_open: Callable[[Services], object] | None = None,
+) -> int:
+    """Show the login screen at once; open and check the database behind it."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     font = app.font()
@@ -85,12 +138,42 @@ def run(services: Services | None, db_label: str, startup_error: str = "") -> in
         font.setFamilies([family, *font.families()])
     font.setPointSize(max(12, font.pointSize()))  # readable at the counter: at least 12 pt
     app.setFont(font)
-    user: User | None = None
-    if services is not None:
-        login = LoginDialog(services, setup.is_demo(services))
-        if login.exec() != QDialog.DialogCode.Accepted:
-            return 0
-        user = login.user
-    window = MainWindow(services, db_label, startup_error, user)
-    window.show()
-    return int(app.exec())
+    login = LoginDialog(None, demo=False)
+    login.show()
+    if exit_when_ready:
+        QTimer.singleShot(0, lambda: app.exit(0))
+        return int(app.exec())
+    state: dict[str, Services] = {}
+
+    def opened(services: Services) -> None:
+        from desktop.services import setup
+
+        state["services"] = services
+        login.set_services(services, setup.is_demo(services))
+        if after_open is not None:
+            run_in_background(
+                lambda: after_open(services), lambda _r: None, lambda exc: show_error(login, exc)
+            )
+
+    def failed(exc: BaseException) -> None:
+        known = message_for(exc)
+        if known is None:
+            show_error(login, exc)
+            known = "程序内部错误，无法打开数据库"
+        login.set_startup_error(known)
+
+    run_in_background(open_services, opened, failed)
+    windows: list[MainWindow] = []
+
+    def logged_in(_result: int) -> None:
+        if login.user is None or "services" not in state:
+            app.quit()
+            return
+        window = MainWindow(state["services"], db_label, user=login.user)
+        windows.append(window)
+        window.show()
+
+    login.finished.connect(logged_in)
+    code = int(app.exec())
+    wait_for_background()
+    return code

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,14 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.users import User
-from desktop.services import users
-from desktop.services.base import Services
+
+if TYPE_CHECKING:
+    from desktop.services.base import Services
 from ui.errors import message_for, show_error
 from ui.tasks import run_in_background
 
 
 class LoginDialog(QDialog):
-    def __init__(self, services: Services, demo: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("一窗通 · 登录")
         self._services = services
@@ -42,24 +45,43 @@ class LoginDialog(QDialog):
         form.addRow("用户名：", self.username)
         form.addRow("密码：", self.password)
         layout = QVBoxLayout(self)
-        if demo:
-            banner = QLabel("演示环境 — 演示账户密码均为 demo", self)
-            banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            banner.setStyleSheet("background:#b00020;color:white;font-weight:bold;padding:6px;")
-            layout.addWidget(banner)
+        self.banner = QLabel("演示环境 — 演示账户密码均为 demo", self)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet("background:#b00020;color:white;font-weight:bold;padding:6px;")
+        self.banner.setVisible(demo)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.username.setFocus()
+        if services is None:
+            self.login_button.setEnabled(False)
+            self.message.setText("正在打开数据库…")
+
+    def set_services(self, services: Services, demo: bool) -> None:
+        """The database is open (checked after the login screen was shown): logging in may start."""
+        self._services = services
+        self.banner.setVisible(demo)
+        self.login_button.setEnabled(True)
+        self.message.setText("")
+
+    def set_startup_error(self, message: str) -> None:
+        self.login_button.setEnabled(False)
+        self.message.setText(message)
 
     def _on_login(self) -> None:
+        if self._services is None:
+            return
+        services = self._services
         name, password = self.username.text().strip(), self.password.text()
         if not name or not password:
             self.message.setText("请输入用户名和密码")
             return
         self.login_button.setEnabled(False)
         self.message.setText("正在登录…")
-        run_in_background(lambda: users.login(self._services, name, password), self._on_ok, self._on_failed)
+        from desktop.services import users
+
+        run_in_background(lambda: users.login(services, name, password), self._on_ok, self._on_failed)
 
     def _on_ok(self, user: User) -> None:
         self.login_button.setEnabled(True)
@@ -79,7 +101,10 @@ class LoginDialog(QDialog):
         self.message.setText(known)
 
     def _change_password(self, user: User) -> bool:
+        from desktop.services import users
+
         dialog = ChangePasswordDialog(self)
+        assert self._services is not None
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 users.change_password(

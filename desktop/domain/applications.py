@@ -444,3 +444,16 @@ class Application:
             if action.kind is ActionKind.ACCEPT:
                 return action.at
         return None
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One line of a case list (search results, the issuing queue)."""
+
+    id: str
+    number: str
+    uscc: str
+    enterprise_name: str
+    status: ApplicationStatus
+    channel: str
+    created_at: datetime

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 
@@ -242,6 +242,18 @@ class Catalog:
         for term in scope_terms:
             self.scope_terms[normalize_scope_text(term.term)] = term
         self._check_references()
+
+    def with_quota_usage(self, used: Mapping[str, int]) -> Catalog:
+        """The same catalog with each quota's current count (the only part that changes)."""
+        clone = object.__new__(Catalog)
+        clone.version = self.version
+        clone.matters = {
+            code: replace(m, quota=Quota(m.quota.cap, used.get(code, 0))) if m.quota else m
+            for code, m in self.matters.items()
+        }
+        clone.industries = self.industries
+        clone.scope_terms = self.scope_terms
+        return clone
 
     def _check_references(self) -> None:
         for industry in self.industries.values():

@@ -13,7 +13,7 @@ from desktop.domain.enterprises import Enterprise
 from desktop.domain.errors import DomainError
 from desktop.domain.identifiers import USCC_CHARSET, uscc_check_character
 from desktop.domain.users import SYSTEM_ACTOR
-from desktop.services import intake, issuing, keys, review, setup
+from desktop.services import intake, issuing, keys, ratings, review, setup
 from desktop.services.base import Services
 from desktop.services.documents import NamedDocument, case_documents
 
@@ -73,6 +73,7 @@ def run_case(services: Services, rng: random.Random | None = None) -> DemoCase:
             app = review.grant(services, SYSTEM_ACTOR, app.id, request.id)
     result = issuing.issue(services, SYSTEM_ACTOR, app.id)
     issuing.deliver(services, SYSTEM_ACTOR, app.id, enterprise.legal_representative)
+    ratings.rate(services, SYSTEM_ACTOR, app.id, 5, "一次办好", via="counter")
     return DemoCase(
         app.number, result.licence.number if result.licence else None, case_documents(services, app.id)
     )

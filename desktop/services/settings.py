@@ -24,6 +24,9 @@ SETTINGS = {
         Setting("region_code", "行政区划代码（6位，用于证照编号）", "140702"),
         Setting("verify_base_url", "中心平台证照验证地址（二维码网址）", "https://verify.onewindow.invalid"),
         Setting("hall_contact", "咨询电话", ""),
+        Setting("idle_lock_clerk", "窗口受理员无操作自动锁屏（分钟）", "15"),
+        Setting("idle_lock_reviewer", "部门审批员无操作自动锁屏（分钟）", "5"),
+        Setting("idle_lock_other", "其他角色无操作自动锁屏（分钟）", "15"),
     )
 }
 SIGNING_KEY = "signing_key_id"  # internal: the key this station signs with now
@@ -47,6 +50,8 @@ def put(services: Services, actor: Actor, key: str, value: str) -> None:
     value = value.strip()
     if key == "region_code" and not (len(value) == 6 and value.isdigit()):
         raise DomainError("行政区划代码应为6位数字")
+    if key.startswith("idle_lock_") and not (value.isdigit() and 1 <= int(value) <= 240):
+        raise DomainError("锁屏时间应为 1–240 分钟")
     if key == "verify_base_url" and not value.startswith(("https://", "http://")):
         raise DomainError("验证地址应以 https:// 开头")
 

@@ -98,3 +98,29 @@ def test_demo_refuses_a_real_database(
     assert run(capsys, "init", "--admin", "root")[0] == 0
     code, out = run(capsys, "demo")
     assert code == 1 and "演示数据库" in out["error"]
+
+
+def test_demo_runs_many_cases_each_with_its_own_uscc_licence_and_rating(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import sqlite3
+
+    assert run(capsys, "init", "--demo")[0] == 0
+    code, out = run(capsys, "demo", "--cases", "3", "--out", str(tmp_path / "many"))
+    assert code == 0 and len(out["cases"]) == 3
+    licences = {c["licence"] for c in out["cases"]}
+    assert len(licences) == 3
+    with sqlite3.connect(data_dir / "onewindow.sqlite3") as conn:
+        usccs = {row[0] for row in conn.execute("SELECT uscc FROM applications")}
+        assert len(usccs) == 3
+        per_case = conn.execute("SELECT application_id, count(*) FROM industry_licences GROUP BY application_id")
+        assert [n for _, n in per_case] == [1, 1, 1]
+        assert conn.execute("SELECT count(*) FROM service_ratings").fetchone()[0] == 3
+        kinds = {row[0] for row in conn.execute("SELECT kind FROM outbox")}
+        assert {"ApplicationAccepted", "PermitGranted", "LicenceIssued", "ServiceRated"} <= kinds
+        actions = {row[0] for row in conn.execute("SELECT action FROM audit_log WHERE actor = 'system'")}
+        assert {"intake.submit", "intake.accept", "review.grant", "issue.issue", "rating.rate"} <= actions
+    from desktop.domain.identifiers import check_uscc
+
+    assert all(check_uscc(u).valid for u in usccs)
+    assert all((tmp_path / "many" / c["application"]).is_dir() for c in out["cases"])

@@ -1,0 +1,102 @@
+"""办件查询: find a case by USCC, name, application number or permit/licence number, and read its
+full history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.applications import Application, CaseSummary
+from desktop.domain.users import Actor
+from desktop.services import cases
+from desktop.services.base import Services
+from ui.errors import show_error
+from ui.formatting import local_time
+from ui.tasks import run_in_background
+
+_ID = 256
+
+
+class CaseSearchScreen(QWidget):
+    shown = Signal(str)  # application number whose history is displayed
+
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("统一社会信用代码、名称、办件编号或证照编号，回车查询")
+        self.search.returnPressed.connect(self._on_search)
+        self.results = QListWidget(self)
+        self.results.currentItemChanged.connect(lambda current, _prev: self._open(current))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.history = QTableWidget(0, 5, self)
+        self.history.setHorizontalHeaderLabels(["时间", "操作人", "操作", "事项", "说明"])
+        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.history, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.results)
+        splitter.addWidget(right)
+        splitter.setSizes([360, 900])
+        row = QHBoxLayout()
+        row.addWidget(QLabel("查询：", self))
+        row.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(splitter, 1)
+
+    def _on_search(self) -> None:
+        services, actor, text = self._services, self._actor, self.search.text()
+        run_in_background(lambda: cases.find(services, actor, text), self._on_found, self._on_failed)
+
+    def _on_found(self, found: list[CaseSummary]) -> None:
+        self.results.clear()
+        for case in found:
+            item = QListWidgetItem(f"{case.number}　{case.enterprise_name}　{case.status.label}")
+            item.setData(_ID, case.id)
+            self.results.addItem(item)
+        self.summary.setText(f"找到 {len(found)} 个办件" if found else "没有找到符合条件的办件")
+        if found:
+            self.results.setCurrentRow(0)
+
+    def _open(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        services, actor, app_id = self._services, self._actor, str(item.data(_ID))
+        run_in_background(lambda: cases.get(services, actor, app_id), self._on_case, self._on_failed)
+
+    def _on_case(self, app: Application) -> None:
+        items = "；".join(f"{r.matter_name}：{r.state.label}" for r in app.requests.values())
+        extra = f"　帮办代办：{app.assisted_by}" if app.assisted_by else ""
+        self.summary.setText(
+            f"{app.number}　{app.enterprise_name}（{app.uscc}）　状态：{app.status.label}　"
+            f"首问责任人：{app.first_responder}{extra}\n{items}"
+        )
+        lines = cases.history(app)
+        self.history.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            for col, value in enumerate(
+                (local_time(line.at), line.actor, line.action, line.matter, line.detail)
+            ):
+                self.history.setItem(row, col, QTableWidgetItem(value))
+        self.shown.emit(app.number)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
