@@ -5,9 +5,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: install run test lint unit bench soak dist clean
+.PHONY: install run test lint unit bench soak dist clean translations
 
-install: $(STAMP)
+install: $(STAMP) translations
+
+# Qt translations: the .ts sources are committed, the compiled .qm files are built here.
+translations: $(STAMP)
+	for ts in resources/translations/*.ts; do $(BIN)/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
+
+# Refresh the .ts sources from the code (then translate the new entries, e.g. with pyside6-linguist).
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate ui -ts resources/translations/onewindow_en.ts -source-language zh_CN -target-language en
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +47,7 @@ bench: install
 soak: install
 	$(BIN)/pytest -m "slow" tests -s
 
-dist: install
+dist: install translations
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	./dist/onewindow/onewindow --smoke-test
 

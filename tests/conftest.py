@@ -14,6 +14,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ONEWINDOW_FAST_HASH", "1")
+# Qt settings (the chosen language…) go to a throwaway folder, never the user's own.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="onewindow-test-config-")
 
 from sqlalchemy import create_engine, text
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from desktop.services.base import Services
 from ui.errors import message_for, show_error
 from ui.fonts import load_shipped_font
+from ui.i18n import install, saved_language
 from ui.login import LoginDialog
 from ui.tasks import run_in_background, wait_for_background
 
@@ -38,13 +39,13 @@ class MainWindow(QMainWindow):
         from desktop.services import catalog, setup
 
         super().__init__()
-        self.setWindowTitle("一窗通 OneWindow")
+        self.setWindowTitle(self.tr("一窗通 OneWindow"))
         self.resize(1200, 800)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         demo = services is not None and setup.is_demo(services)
         if demo:
-            self.demo_banner = QLabel("演示环境 — 数据仅供演示，不具法律效力", central)
+            self.demo_banner = QLabel(self.tr("演示环境 — 数据仅供演示，不具法律效力"), central)
             self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.demo_banner.setStyleSheet("background:#b00020;color:white;font-weight:bold;padding:6px;")
             self.demo_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -68,10 +69,12 @@ class MainWindow(QMainWindow):
             self.message.setText(startup_error)
         if services is not None and user is not None:
             _build_workbench_impl(self, services, user)
-        who = f"{user.display_name or user.username}（{user.role.label}）" if user else "未登录"
+        who = f"{user.display_name or user.username}（{user.role.label}）" if user else self.tr("未登录")
         window = services.window_number if services else "—"
         self.statusBar().showMessage(
-            f"{who} · 窗口 {window} · 数据库：{db_label} · 事项清单：{version} · 同步：未启用"
+            self.tr("{who} · 窗口 {window} · 数据库：{db} · 事项清单：{version} · 同步：未启用").format(
+                who=who, window=window, db=db_label, version=version
+            )
         )
 
 
@@ -87,12 +90,30 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User) ->
 
     actor = user.as_actor()
     builders = {
-        "intake": ("综合受理", lambda: IntakeWizard(services, actor, window)),
-        "review": ("审批队列", lambda: ReviewQueueScreen(services, actor, window)),
-        "issuing": ("统一出件", lambda: IssuingScreen(services, actor, window)),
-        "print": ("打印中心", lambda: PrintStation(services, actor, window)),
-        "search": ("办件查询", lambda: CaseSearchScreen(services, actor, window)),
-        "verify": ("证照验证", lambda: VerifyScreen(services, actor, window)),
+        "intake": (
+            QCoreApplication.translate("MainWindow", "综合受理"),
+            lambda: IntakeWizard(services, actor, window),
+        ),
+        "review": (
+            QCoreApplication.translate("MainWindow", "审批队列"),
+            lambda: ReviewQueueScreen(services, actor, window),
+        ),
+        "issuing": (
+            QCoreApplication.translate("MainWindow", "统一出件"),
+            lambda: IssuingScreen(services, actor, window),
+        ),
+        "print": (
+            QCoreApplication.translate("MainWindow", "打印中心"),
+            lambda: PrintStation(services, actor, window),
+        ),
+        "search": (
+            QCoreApplication.translate("MainWindow", "办件查询"),
+            lambda: CaseSearchScreen(services, actor, window),
+        ),
+        "verify": (
+            QCoreApplication.translate("MainWindow", "证照验证"),
+            lambda: VerifyScreen(services, actor, window),
+        ),
     }
     for key in _tabs_for(actor):
         title, build = builders[key]
@@ -100,7 +121,11 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User) ->
         window.screens[key] = widget
         window.tabs.addTab(widget, title)
     if window.tabs.count() == 0:
-        window.message.setText("该角色的工作台（系统管理、审计日志、监管核查）将在后续版本提供。")
+        window.message.setText(
+            QCoreApplication.translate(
+                "MainWindow", "该角色的工作台（系统管理、审计日志、监管核查）将在后续版本提供。"
+            )
+        )
     window.idle_lock = IdleLock(window, services, user, idle_minutes(services, user.role))
 
 
@@ -138,6 +163,7 @@ def run(
         font.setFamilies([family, *font.families()])
     font.setPointSize(max(12, font.pointSize()))  # readable at the counter: at least 12 pt
     app.setFont(font)
+    install(saved_language())
     login = LoginDialog(None, demo=False)
     login.show()
     if exit_when_ready:

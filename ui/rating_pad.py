@@ -16,24 +16,33 @@ class RatingPad(QDialog):
 
     def __init__(self, application_number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("请对本次服务进行评价")
+        self.setWindowTitle(self.tr("请对本次服务进行评价"))
         self.level: RatingLevel | None = None
-        title = QLabel(f"办件 {application_number}\n请您对本次服务进行评价", self)
+        title = QLabel(
+            self.tr("办件 {number}\n请您对本次服务进行评价").format(number=application_number), self
+        )
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setStyleSheet("font-size:24pt;font-weight:bold;")
         self.comment = QLineEdit(self)
-        self.comment.setPlaceholderText("请告诉我们哪里做得不好（不满意时必填）")
+        self.comment.setPlaceholderText(self.tr("请告诉我们哪里做得不好（不满意时必填）"))
         self.comment.setStyleSheet("font-size:16pt;")
         self.comment.setVisible(False)
-        self.submit = QPushButton("提交评价", self)
+        self.submit = QPushButton(self.tr("提交评价"), self)
         self.submit.setVisible(False)
         self.submit.clicked.connect(self._on_submit)
         self.message = QLabel(self)
         self.message.setStyleSheet("color:#b00020;font-size:14pt;")
+        self.labels = {
+            RatingLevel.VERY_SATISFIED: self.tr("非常满意"),
+            RatingLevel.SATISFIED: self.tr("满意"),
+            RatingLevel.BASICALLY_SATISFIED: self.tr("基本满意"),
+            RatingLevel.DISSATISFIED: self.tr("不满意"),
+            RatingLevel.VERY_DISSATISFIED: self.tr("非常不满意"),
+        }
         grid = QGridLayout()
         self.buttons: dict[RatingLevel, QPushButton] = {}
         for column, level in enumerate(sorted(RatingLevel, reverse=True)):
-            button = QPushButton(level.label, self)
+            button = QPushButton(self.labels[level], self)
             button.setMinimumSize(160, 120)
             button.setStyleSheet(
                 f"font-size:20pt;font-weight:bold;color:white;background:{_COLOURS[int(level)]};"
@@ -54,7 +63,9 @@ class RatingPad(QDialog):
             self.comment.setVisible(True)
             self.submit.setVisible(True)
             self.comment.setFocus()
-            self.message.setText(f"您选择了“{level.label}”，请填写原因后提交")
+            self.message.setText(
+                self.tr("您选择了“{level}”，请填写原因后提交").format(level=self.labels[level])
+            )
             return
         self.rated.emit(int(level), "")
         self.accept()
@@ -63,7 +74,7 @@ class RatingPad(QDialog):
         if self.level is None:
             return
         if not self.comment.text().strip():
-            self.message.setText("请填写不满意的原因，我们会在 15 个工作日内整改并回访")
+            self.message.setText(self.tr("请填写不满意的原因，我们会在 15 个工作日内整改并回访"))
             return
         self.rated.emit(int(self.level), self.comment.text().strip())
         self.accept()

@@ -213,7 +213,11 @@ def test_locked_database_gets_a_clear_message_and_the_action_succeeds_later(
 def test_gui_exits_when_the_login_screen_is_shown(tmp_path: Path) -> None:
     env = {**os.environ, "ONEWINDOW_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--exit-when-ready"], capture_output=True, env=env, timeout=60, check=False
+        [sys.executable, "-m", "desktop", "--exit-when-ready"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     assert not (tmp_path / "onewindow.sqlite3").exists()  # nothing but the login screen happened

@@ -113,7 +113,9 @@ def test_demo_runs_many_cases_each_with_its_own_uscc_licence_and_rating(
     with sqlite3.connect(data_dir / "onewindow.sqlite3") as conn:
         usccs = {row[0] for row in conn.execute("SELECT uscc FROM applications")}
         assert len(usccs) == 3
-        per_case = conn.execute("SELECT application_id, count(*) FROM industry_licences GROUP BY application_id")
+        per_case = conn.execute(
+            "SELECT application_id, count(*) FROM industry_licences GROUP BY application_id"
+        )
         assert [n for _, n in per_case] == [1, 1, 1]
         assert conn.execute("SELECT count(*) FROM service_ratings").fetchone()[0] == 3
         kinds = {row[0] for row in conn.execute("SELECT kind FROM outbox")}

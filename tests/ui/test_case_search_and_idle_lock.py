@@ -44,7 +44,9 @@ def test_find_a_case_by_uscc_and_read_its_history(qtbot: QtBot, services: Servic
     wait_for_background()
 
 
-def test_too_short_a_search_says_what_to_type(qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_short_a_search_says_what_to_type(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[str] = []
     monkeypatch.setattr("ui.case_search.show_error", lambda parent, exc: shown.append(str(exc)))
     screen = CaseSearchScreen(services, CLERK)

@@ -63,7 +63,9 @@ def test_issue_deliver_and_a_bad_rating_opens_a_rectification(
 
 
 def test_a_case_with_a_denied_item_says_so_plainly(qtbot: QtBot, services: Services) -> None:
-    app = intake.accept(services, CLERK, intake.submit(services, CLERK, enterprise(), ["SCJG-01", "YJ-03"]).id)
+    app = intake.accept(
+        services, CLERK, intake.submit(services, CLERK, enterprise(), ["SCJG-01", "YJ-03"]).id
+    )
     review.claim(services, SYSTEM_ACTOR, app.id, "SCJG-01")
     review.deny(services, SYSTEM_ACTOR, app.id, "SCJG-01", "经营场所与住宅未有效隔离")
     screen = IssuingScreen(services, ISSUER)
