@@ -42,7 +42,7 @@ def test_issue_deliver_and_a_bad_rating_opens_a_rectification(
     qtbot.waitUntil(lambda: screen.cases.count() == 1 and "准予许可" in screen.detail.text(), timeout=10_000)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("李晓梅", True))
     pads: list[RatingPad] = []
-    monkeypatch.setattr(RatingPad, "open", lambda self: pads.append(self))
+    monkeypatch.setattr(RatingPad, "open", lambda self: pads.append(self))  # noqa: PLW0108 (binds self)
     with qtbot.waitSignal(screen.delivered, timeout=20_000):
         screen.issue_button.click()
     assert "行业综合许可证 HZ" in screen.status.text()
