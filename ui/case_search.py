@@ -37,14 +37,16 @@ class CaseSearchScreen(QWidget):
         self._services = services
         self._actor = actor
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("统一社会信用代码、名称、办件编号或证照编号，回车查询")
+        self.search.setPlaceholderText(self.tr("统一社会信用代码、名称、办件编号或证照编号，回车查询"))
         self.search.returnPressed.connect(self._on_search)
         self.results = QListWidget(self)
         self.results.currentItemChanged.connect(lambda current, _prev: self._open(current))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.history = QTableWidget(0, 5, self)
-        self.history.setHorizontalHeaderLabels(["时间", "操作人", "操作", "事项", "说明"])
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("事项"), self.tr("说明")]
+        )
         self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         right = QWidget(self)
@@ -56,7 +58,7 @@ class CaseSearchScreen(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([360, 900])
         row = QHBoxLayout()
-        row.addWidget(QLabel("查询：", self))
+        row.addWidget(QLabel(self.tr("查询："), self))
         row.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -72,7 +74,11 @@ class CaseSearchScreen(QWidget):
             item = QListWidgetItem(f"{case.number}　{case.enterprise_name}　{case.status.label}")
             item.setData(_ID, case.id)
             self.results.addItem(item)
-        self.summary.setText(f"找到 {len(found)} 个办件" if found else "没有找到符合条件的办件")
+        self.summary.setText(
+            self.tr("找到 {count} 个办件").format(count=len(found))
+            if found
+            else self.tr("没有找到符合条件的办件")
+        )
         if found:
             self.results.setCurrentRow(0)
 
@@ -84,10 +90,16 @@ class CaseSearchScreen(QWidget):
 
     def _on_case(self, app: Application) -> None:
         items = "；".join(f"{r.matter_name}：{r.state.label}" for r in app.requests.values())
-        extra = f"　帮办代办：{app.assisted_by}" if app.assisted_by else ""
+        extra = self.tr("　帮办代办：{staff}").format(staff=app.assisted_by) if app.assisted_by else ""
         self.summary.setText(
-            f"{app.number}　{app.enterprise_name}（{app.uscc}）　状态：{app.status.label}　"
-            f"首问责任人：{app.first_responder}{extra}\n{items}"
+            self.tr("{number}　{name}（{uscc}）　状态：{status}　首问责任人：{responder}").format(
+                number=app.number,
+                name=app.enterprise_name,
+                uscc=app.uscc,
+                status=app.status.label,
+                responder=app.first_responder,
+            )
+            + f"{extra}\n{items}"
         )
         lines = cases.history(app)
         self.history.setRowCount(len(lines))

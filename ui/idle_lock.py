@@ -36,17 +36,20 @@ def idle_minutes(services: Services, role: Role) -> int:
 class LockDialog(QDialog):
     def __init__(self, services: Services, user: User, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("已锁定")
+        self.setWindowTitle(self.tr("已锁定"))
         self._services = services
         self._user = user
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.returnPressed.connect(self._on_unlock)
         self.message = QLabel(
-            f"长时间未操作，屏幕已锁定。请 {user.display_name or user.username} 输入密码解锁。", self
+            self.tr("长时间未操作，屏幕已锁定。请 {user} 输入密码解锁。").format(
+                user=user.display_name or user.username
+            ),
+            self,
         )
         self.message.setWordWrap(True)
-        self.unlock_button = QPushButton("解锁", self)
+        self.unlock_button = QPushButton(self.tr("解锁"), self)
         self.unlock_button.clicked.connect(self._on_unlock)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
@@ -66,7 +69,7 @@ class LockDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.unlock_button.setEnabled(True)
         self.password.clear()
-        self.message.setText(message_for(exc) or "解锁失败")
+        self.message.setText(message_for(exc) or self.tr("解锁失败"))
 
 
 class IdleLock(QObject):

@@ -36,12 +36,12 @@ class IssuingScreen(QWidget):
         self._actor = actor
         self.cases = QListWidget(self)
         self.cases.currentItemChanged.connect(lambda current, _prev: self._show(current))
-        self.detail = QLabel("请选择待出件的办件", self)
+        self.detail = QLabel(self.tr("请选择待出件的办件"), self)
         self.detail.setWordWrap(True)
-        self.refresh_button = QPushButton("刷新 (F5)", self)
+        self.refresh_button = QPushButton(self.tr("刷新 (F5)"), self)
         self.refresh_button.setShortcut("F5")
         self.refresh_button.clicked.connect(self.refresh)
-        self.issue_button = QPushButton("出件 (Ctrl+Enter)", self)
+        self.issue_button = QPushButton(self.tr("出件 (Ctrl+Enter)"), self)
         self.issue_button.setShortcut("Ctrl+Return")
         self.issue_button.clicked.connect(self._on_issue)
         self.status = QLabel(self)
@@ -49,7 +49,7 @@ class IssuingScreen(QWidget):
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.issue_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("待出件（全部事项已办结）：", self))
+        layout.addWidget(QLabel(self.tr("待出件（全部事项已办结）："), self))
         layout.addWidget(self.cases, 1)
         layout.addWidget(self.detail)
         layout.addLayout(buttons)
@@ -67,7 +67,7 @@ class IssuingScreen(QWidget):
             item = QListWidgetItem(f"{case.number}　{case.enterprise_name}")
             item.setData(256, case.id)
             self.cases.addItem(item)
-        self.status.setText(f"待出件 {len(found)} 件")
+        self.status.setText(self.tr("待出件 {count} 件").format(count=len(found)))
         if found:
             self.cases.setCurrentRow(0)
 
@@ -88,11 +88,15 @@ class IssuingScreen(QWidget):
             )
         denied = [r.matter_name for r in app.requests.values() if r.state is RequestState.DENIED]
         if denied:
-            lines.append(f"请向申请人说明：以下事项不予许可——{'、'.join(denied)}；其余事项照常出件。")
+            lines.append(
+                self.tr("请向申请人说明：以下事项不予许可——{matters}；其余事项照常出件。").format(
+                    matters="、".join(denied)
+                )
+            )
         self.detail.setText("\n".join(lines))
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.status.setText("操作未完成")
+        self.status.setText(self.tr("操作未完成"))
         show_error(self, exc)
 
     def _on_issue(self) -> None:
@@ -105,10 +109,11 @@ class IssuingScreen(QWidget):
     def _on_issued(self, result: IssueResult) -> None:
         number = result.licence.number if result.licence else ""
         self.status.setText(
-            f"已出件：{len(result.permits)} 份证照" + (f"，行业综合许可证 {number}" if number else "")
+            self.tr("已出件：{count} 份证照").format(count=len(result.permits))
+            + (self.tr("，行业综合许可证 {number}").format(number=number) if number else "")
         )
         self.issued.emit(number)
-        receiver, ok = QInputDialog.getText(self, "签收", "领取人姓名：")
+        receiver, ok = QInputDialog.getText(self, self.tr("签收"), self.tr("领取人姓名："))
         app_id, app_number = result.application.id, result.application.number
         if ok and receiver.strip():
             services, actor = self._services, self._actor

@@ -50,25 +50,25 @@ class PrintStation(QWidget):
         self._preview_buffer: object = None
 
         self.case_input = QLineEdit(self)
-        self.case_input.setPlaceholderText("办件编号，回车载入")
+        self.case_input.setPlaceholderText(self.tr("办件编号，回车载入"))
         self.case_input.returnPressed.connect(lambda: self.load_case(self.case_input.text().strip()))
         self.queue = QListWidget(self)
         self.queue.currentItemChanged.connect(self._on_current_changed)
         self.preview = QPdfView(self)
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
         self.preview.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.print_button = QPushButton("打印所选 (Ctrl+P)", self)
+        self.print_button = QPushButton(self.tr("打印所选 (Ctrl+P)"), self)
         self.print_button.setShortcut("Ctrl+P")
         self.print_button.clicked.connect(self.print_checked)
-        self.void_button = QPushButton("作废重出…", self)
+        self.void_button = QPushButton(self.tr("作废重出…"), self)
         self.void_button.clicked.connect(self._on_void_clicked)
-        self.status = QLabel("请输入办件编号", self)
+        self.status = QLabel(self.tr("请输入办件编号"), self)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(QLabel("办件：", left))
+        left_layout.addWidget(QLabel(self.tr("办件："), left))
         left_layout.addWidget(self.case_input)
-        left_layout.addWidget(QLabel("待打印文书（勾选后打印）：", left))
+        left_layout.addWidget(QLabel(self.tr("待打印文书（勾选后打印）："), left))
         left_layout.addWidget(self.queue, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
@@ -87,7 +87,7 @@ class PrintStation(QWidget):
     def load_case(self, number: str) -> None:
         if not number:
             return
-        self.status.setText(f"正在载入办件 {number}…")
+        self.status.setText(self.tr("正在载入办件 {number}…").format(number=number))
         run_in_background(
             lambda: documents.case_documents(self._services, number),
             lambda docs: self._on_loaded(number, docs),
@@ -104,12 +104,12 @@ class PrintStation(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.queue.addItem(item)
-        self.status.setText(f"办件 {number}：{len(docs)} 份文书")
+        self.status.setText(self.tr("办件 {number}：{count} 份文书").format(number=number, count=len(docs)))
         if docs:
             self.queue.setCurrentRow(0)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.status.setText("操作未完成")
+        self.status.setText(self.tr("操作未完成"))
         show_error(self, exc)
 
     def _named(self, item: QListWidgetItem | None) -> NamedDocument | None:
@@ -154,39 +154,45 @@ class PrintStation(QWidget):
         """Qt's print dialog: a real printer, or "print to file" for a PDF."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("打印文书")
+        dialog.setWindowTitle(self.tr("打印文书"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return printer
 
     def ask_reason(self, title: str) -> str | None:
-        reason, ok = QInputDialog.getText(self, "补打原因", f"“{title}”已打印过，补打请填写原因：")
+        reason, ok = QInputDialog.getText(
+            self, self.tr("补打原因"), self.tr("“{title}”已打印过，补打请填写原因：").format(title=title)
+        )
         return reason.strip() if ok and reason.strip() else None
 
     def print_checked(self) -> None:
         chosen = self.checked_documents()
         if not chosen:
-            self.status.setText("请先勾选要打印的文书")
+            self.status.setText(self.tr("请先勾选要打印的文书"))
             return
         reasons: dict[str, str] = {}
         for named in chosen:
             if printing.times_printed(self._services, named.filename):
                 reason = self.ask_reason(named.title)
                 if reason is None:
-                    self.status.setText("已取消：补打需要填写原因")
+                    self.status.setText(self.tr("已取消：补打需要填写原因"))
                     return
                 reasons[named.filename] = reason
         printer = self.choose_printer()
         if printer is None:
-            self.status.setText("已取消打印")
+            self.status.setText(self.tr("已取消打印"))
             return
-        progress = QProgressDialog("正在打印…", "取消", 0, len(chosen), self)
-        progress.setWindowTitle("批量打印")
+        progress = QProgressDialog(self.tr("正在打印…"), self.tr("取消"), 0, len(chosen), self)
+        progress.setWindowTitle(self.tr("批量打印"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         pdfs = []
         for index, named in enumerate(chosen):
-            progress.setLabelText(f"正在生成 {named.title}（{index + 1}/{len(chosen)}）")
+            progress.setLabelText(
+                self.tr("正在生成 {title}（{n}/{total}）").format(
+                    title=named.title, n=index + 1, total=len(chosen)
+                )
+            )
             pdfs.append(documents.render(self._services, named.document))
             progress.setValue(index)
             if progress.wasCanceled():
@@ -214,21 +220,30 @@ class PrintStation(QWidget):
             return
         progress.close()
         cancelled = done < len(chosen)
-        self.status.setText(f"已打印 {done} 份文书" + ("（已取消其余）" if cancelled else ""))
+        self.status.setText(
+            self.tr("已打印 {count} 份文书").format(count=done)
+            + (self.tr("（已取消其余）") if cancelled else "")
+        )
         self.printed.emit(done)
 
     # -- void and reissue ------------------------------------------------------------------------
     def _on_void_clicked(self) -> None:
         named = self._named(self.queue.currentItem())
         if named is None or not isinstance(named.document, IndustryLicenceDoc):
-            self.status.setText("请先选中行业综合许可证")
+            self.status.setText(self.tr("请先选中行业综合许可证"))
             return
         number = named.document.number
-        reason, ok = QInputDialog.getText(self, "作废重出", f"作废证照 {number} 并重新出证，请填写原因：")
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("作废重出"),
+            self.tr("作废证照 {number} 并重新出证，请填写原因：").format(number=number),
+        )
         if not ok or not reason.strip():
             return
         answer = QMessageBox.question(
-            self, "确认作废", f"确定作废证照 {number}？作废后原证照扫码将显示无效。"
+            self,
+            self.tr("确认作废"),
+            self.tr("确定作废证照 {number}？作废后原证照扫码将显示无效。").format(number=number),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -238,7 +253,9 @@ class PrintStation(QWidget):
         services, actor, case = self._services, self._actor, self._case
 
         def done(new: object) -> None:
-            self.status.setText(f"已作废 {number}，新证照 {getattr(new, 'number', '')}")
+            self.status.setText(
+                self.tr("已作废 {old}，新证照 {new}").format(old=number, new=getattr(new, "number", ""))
+            )
             self.load_case(case)
 
         run_in_background(

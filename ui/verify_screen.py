@@ -39,19 +39,21 @@ class VerifyScreen(QWidget):
         self._services = services
         self._actor = actor
         self.scan_input = QLineEdit(self)
-        self.scan_input.setPlaceholderText("请用扫码枪扫描证照二维码（或粘贴二维码内容后按回车）")
+        self.scan_input.setPlaceholderText(self.tr("请用扫码枪扫描证照二维码（或粘贴二维码内容后按回车）"))
         self.scan_input.setClearButtonEnabled(True)
         self.scan_input.returnPressed.connect(self._on_return_pressed)
-        self.image_button = QPushButton("从图片验证…", self)
+        self.image_button = QPushButton(self.tr("从图片验证…"), self)
         self.image_button.clicked.connect(self._on_image_clicked)
-        self.result_label = QLabel("等待扫码", self)
+        self.result_label = QLabel(self.tr("等待扫码"), self)
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.result_label.setStyleSheet("font-size:22pt;font-weight:bold;padding:12px;")
         self.detail_label = QLabel(self)
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.permit_table = QTableWidget(0, 4, self)
-        self.permit_table.setHorizontalHeaderLabels(["许可事项", "事项编码", "状态", "有效期至"])
+        self.permit_table.setHorizontalHeaderLabels(
+            [self.tr("许可事项"), self.tr("事项编码"), self.tr("状态"), self.tr("有效期至")]
+        )
         self.permit_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.permit_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # Some scanners send no Enter: verify when the typed text has been still for a moment.
@@ -62,7 +64,7 @@ class VerifyScreen(QWidget):
         self.scan_input.textEdited.connect(lambda _text: self._settle.start())
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("二维码内容：", self))
+        row.addWidget(QLabel(self.tr("二维码内容："), self))
         row.addWidget(self.scan_input, 1)
         row.addWidget(self.image_button)
         layout = QVBoxLayout(self)
@@ -85,7 +87,7 @@ class VerifyScreen(QWidget):
 
     def _on_image_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "选择含二维码的图片", "", "图片 (*.png *.jpg *.jpeg *.bmp)"
+            self, self.tr("选择含二维码的图片"), "", self.tr("图片 (*.png *.jpg *.jpeg *.bmp)")
         )
         if path:
             self.verify_image(path)
@@ -94,13 +96,13 @@ class VerifyScreen(QWidget):
         self._start(lambda: verification.verify_image(self._services, self._actor, path))
 
     def _start(self, op: object) -> None:
-        self.result_label.setText("正在验证…")
+        self.result_label.setText(self.tr("正在验证…"))
         self.scan_input.setEnabled(False)
         run_in_background(op, self._on_verified, self._on_failed)  # type: ignore[arg-type]
 
     def _on_failed(self, exc: BaseException) -> None:
         self.scan_input.setEnabled(True)
-        self.result_label.setText("验证未完成")
+        self.result_label.setText(self.tr("验证未完成"))
         show_error(self, exc)
 
     def _on_verified(self, outcome: Verification) -> None:
@@ -116,13 +118,24 @@ class VerifyScreen(QWidget):
         if outcome.licence:
             lic = outcome.licence
             lines.append(
-                f"证照编号：{lic['number']}　发证日期：{lic['issued_on']}　发证机关：{lic['authority']}"
+                self.tr("证照编号：{number}　发证日期：{issued}　发证机关：{authority}").format(
+                    number=lic["number"], issued=lic["issued_on"], authority=lic["authority"]
+                )
             )
-            lines.append(f"市场主体：{lic['name']}　统一社会信用代码：{lic['uscc']}")
+            lines.append(
+                self.tr("市场主体：{name}　统一社会信用代码：{uscc}").format(
+                    name=lic["name"], uscc=lic["uscc"]
+                )
+            )
         self.detail_label.setText("\n".join(lines))
         self.permit_table.setRowCount(len(outcome.permits))
         for row, permit in enumerate(outcome.permits):
-            values = (permit["name"], permit["matter"], permit["label"], permit["valid_until"] or "长期")
+            values = (
+                permit["name"],
+                permit["matter"],
+                permit["label"],
+                permit["valid_until"] or self.tr("长期"),
+            )
             for col, value in enumerate(values):
                 self.permit_table.setItem(row, col, QTableWidgetItem(value))
         self.verified.emit(outcome)

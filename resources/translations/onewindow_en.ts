@@ -1,6 +1,64 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>CaseSearchScreen</name>
+    <message>
+        <location filename="../../ui/case_search.py" line="40" />
+        <source>统一社会信用代码、名称、办件编号或证照编号，回车查询</source>
+        <translation>USCC, name, case number or licence number, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_search.py" line="48" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_search.py" line="48" />
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_search.py" line="48" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_search.py" line="48" />
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_search.py" line="48" />
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_search.py" line="61" />
+        <source>查询：</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_search.py" line="78" />
+        <source>找到 {count} 个办件</source>
+        <translation>{count} case(s) found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_search.py" line="80" />
+        <source>没有找到符合条件的办件</source>
+        <translation>No case matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_search.py" line="93" />
+        <source>　帮办代办：{staff}</source>
+        <translation>　Assisted by: {staff}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_search.py" line="95" />
+        <source>{number}　{name}（{uscc}）　状态：{status}　首问责任人：{responder}</source>
+        <translation>{number}　{name} ({uscc})　Status: {status}　First responder: {responder}</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../ui/login.py" line="149" />
@@ -26,6 +84,87 @@
         <location filename="../../ui/login.py" line="174" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>IssuingScreen</name>
+    <message>
+        <location filename="../../ui/issuing_screen.py" line="39" />
+        <source>请选择待出件的办件</source>
+        <translation>Choose a case to issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing_screen.py" line="41" />
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing_screen.py" line="44" />
+        <source>出件 (Ctrl+Enter)</source>
+        <translation>Issue (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing_screen.py" line="52" />
+        <source>待出件（全部事项已办结）：</source>
+        <translation>Ready to issue (every item decided):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing_screen.py" line="70" />
+        <source>待出件 {count} 件</source>
+        <translation>{count} case(s) ready to issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing_screen.py" line="92" />
+        <source>请向申请人说明：以下事项不予许可——{matters}；其余事项照常出件。</source>
+        <translation>Tell the applicant: not granted — {matters}; everything else is issued as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing_screen.py" line="99" />
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing_screen.py" line="112" />
+        <source>已出件：{count} 份证照</source>
+        <translation>Issued: {count} document(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing_screen.py" line="113" />
+        <source>，行业综合许可证 {number}</source>
+        <translation>, industry licence {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing_screen.py" line="116" />
+        <source>签收</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/issuing_screen.py" line="116" />
+        <source>领取人姓名：</source>
+        <translation>Received by (name):</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="39" />
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="46" />
+        <source>长时间未操作，屏幕已锁定。请 {user} 输入密码解锁。</source>
+        <translation>Locked after a period without activity. {user}, enter your password to unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="52" />
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="72" />
+        <source>解锁失败</source>
+        <translation>Unlock failed</translation>
     </message>
 </context>
 <context>
@@ -109,39 +248,177 @@
         <translation>{who} · Window {window} · Database: {db} · Catalog: {version} · Sync: off</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="93" />
+        <location filename="../../ui/app.py" line="94" />
         <source>综合受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="94" />
+        <location filename="../../ui/app.py" line="98" />
         <source>审批队列</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="95" />
+        <location filename="../../ui/app.py" line="102" />
         <source>统一出件</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="96" />
+        <location filename="../../ui/app.py" line="106" />
         <source>打印中心</source>
         <translation>Print station</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="97" />
+        <location filename="../../ui/app.py" line="110" />
         <source>办件查询</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="98" />
+        <location filename="../../ui/app.py" line="114" />
         <source>证照验证</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="106" />
+        <location filename="../../ui/app.py" line="125" />
         <source>该角色的工作台（系统管理、审计日志、监管核查）将在后续版本提供。</source>
         <translation>This role's workbench (administration, audit log, inspections) comes in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintStation</name>
+    <message>
+        <location filename="../../ui/print_station.py" line="53" />
+        <source>办件编号，回车载入</source>
+        <translation>Case number, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="60" />
+        <source>打印所选 (Ctrl+P)</source>
+        <translation>Print selected (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="63" />
+        <source>作废重出…</source>
+        <translation>Void and reissue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="65" />
+        <source>请输入办件编号</source>
+        <translation>Enter a case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="69" />
+        <source>办件：</source>
+        <translation>Case:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="71" />
+        <source>待打印文书（勾选后打印）：</source>
+        <translation>Documents to print (tick to print):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="90" />
+        <source>正在载入办件 {number}…</source>
+        <translation>Loading case {number}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="107" />
+        <source>办件 {number}：{count} 份文书</source>
+        <translation>Case {number}: {count} document(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="112" />
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="157" />
+        <source>打印文书</source>
+        <translation>Print documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="164" />
+        <source>补打原因</source>
+        <translation>Reason for reprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="164" />
+        <source>“{title}”已打印过，补打请填写原因：</source>
+        <translation>“{title}” was printed before; give the reason for the reprint:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="171" />
+        <source>请先勾选要打印的文书</source>
+        <translation>Tick the documents to print first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="178" />
+        <source>已取消：补打需要填写原因</source>
+        <translation>Cancelled: a reprint needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="183" />
+        <source>已取消打印</source>
+        <translation>Printing cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="185" />
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="185" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="186" />
+        <source>批量打印</source>
+        <translation>Batch printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="192" />
+        <source>正在生成 {title}（{n}/{total}）</source>
+        <translation>Preparing {title} ({n}/{total})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="224" />
+        <source>已打印 {count} 份文书</source>
+        <translation>{count} document(s) printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="225" />
+        <source>（已取消其余）</source>
+        <translation> (the rest cancelled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="233" />
+        <source>请先选中行业综合许可证</source>
+        <translation>Select the industry licence first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="238" />
+        <source>作废重出</source>
+        <translation>Void and reissue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="239" />
+        <source>作废证照 {number} 并重新出证，请填写原因：</source>
+        <translation>Void licence {number} and issue a new one; reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="245" />
+        <source>确认作废</source>
+        <translation>Confirm void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="246" />
+        <source>确定作废证照 {number}？作废后原证照扫码将显示无效。</source>
+        <translation>Void licence {number}? Scanning the old licence will then show it as invalid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="257" />
+        <source>已作废 {old}，新证照 {new}</source>
+        <translation>Voided {old}; new licence {new}</translation>
     </message>
 </context>
 <context>
@@ -152,56 +429,134 @@
         <translation>Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="21" />
+        <location filename="../../ui/rating_pad.py" line="22" />
         <source>办件 {number}
 请您对本次服务进行评价</source>
         <translation>Case {number}
 Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="25" />
+        <location filename="../../ui/rating_pad.py" line="27" />
         <source>请告诉我们哪里做得不好（不满意时必填）</source>
         <translation>Tell us what went wrong (required when dissatisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="28" />
+        <location filename="../../ui/rating_pad.py" line="30" />
         <source>提交评价</source>
         <translation>Submit rating</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="34" />
+        <location filename="../../ui/rating_pad.py" line="36" />
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="35" />
+        <location filename="../../ui/rating_pad.py" line="37" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="36" />
+        <location filename="../../ui/rating_pad.py" line="38" />
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="37" />
+        <location filename="../../ui/rating_pad.py" line="39" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="38" />
+        <location filename="../../ui/rating_pad.py" line="40" />
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="64" />
+        <location filename="../../ui/rating_pad.py" line="67" />
         <source>您选择了“{level}”，请填写原因后提交</source>
         <translation>You chose “{level}”: please say why, then submit</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="73" />
+        <location filename="../../ui/rating_pad.py" line="77" />
         <source>请填写不满意的原因，我们会在 15 个工作日内整改并回访</source>
         <translation>Please tell us why; we will put it right within 15 working days and call you back</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyScreen</name>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="42" />
+        <source>请用扫码枪扫描证照二维码（或粘贴二维码内容后按回车）</source>
+        <translation>Scan the licence QR code (or paste its text and press Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="45" />
+        <source>从图片验证…</source>
+        <translation>Verify from an image…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="47" />
+        <source>等待扫码</source>
+        <translation>Waiting for a scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="55" />
+        <source>许可事项</source>
+        <translation>Permit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="55" />
+        <source>事项编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="55" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="55" />
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="67" />
+        <source>二维码内容：</source>
+        <translation>QR text:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="90" />
+        <source>选择含二维码的图片</source>
+        <translation>Choose an image with a QR code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="90" />
+        <source>图片 (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="99" />
+        <source>正在验证…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="105" />
+        <source>验证未完成</source>
+        <translation>Verification not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="121" />
+        <source>证照编号：{number}　发证日期：{issued}　发证机关：{authority}</source>
+        <translation>Licence {number}　issued {issued}　by {authority}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="126" />
+        <source>市场主体：{name}　统一社会信用代码：{uscc}</source>
+        <translation>Business: {name}　USCC: {uscc}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_screen.py" line="137" />
+        <source>长期</source>
+        <translation>No expiry</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,127 @@
+"""What the wizard shows about the chosen matters, as plain text (no Qt here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from desktop.domain.catalog import Catalog, Industry, Matter, ReformMode, ScopeTerm
+from desktop.domain.intake_form import Reduction
+
+# Fields of the merged form that the enterprise page already asks (each field once).
+ENTERPRISE_FIELDS: dict[str, str] = {
+    "enterprise_name": "name",
+    "uscc": "uscc",
+    "legal_representative": "legal_representative",
+    "legal_representative_id": "legal_representative_id",
+    "contact_phone": "contact_phone",
+    "business_address": "address",
+}
+
+OLD_PROCEDURE = "按原规定办理"
+
+
+@dataclass
+class Selection:
+    """What the clerk chose on the scope page: whole industries and single scope terms."""
+
+    industries: list[str] = field(default_factory=list)  # industry codes
+    terms: list[str] = field(default_factory=list)  # keys of Catalog.scope_terms
+
+    def __bool__(self) -> bool:
+        return bool(self.industries or self.terms)
+
+    def chosen_industries(self, catalog: Catalog) -> list[Industry]:
+        return [catalog.industries[c] for c in self.industries if c in catalog.industries]
+
+    def chosen_terms(self, catalog: Catalog) -> list[ScopeTerm]:
+        return [catalog.scope_terms[k] for k in self.terms if k in catalog.scope_terms]
+
+    def matters(self, catalog: Catalog) -> tuple[Matter, ...]:
+        codes: dict[str, None] = {}
+        for industry in self.chosen_industries(catalog):
+            codes.update(dict.fromkeys(industry.matter_codes))
+        for term in self.chosen_terms(catalog):
+            codes.update(dict.fromkeys(term.matter_codes))
+        return tuple(catalog.matters[c] for c in codes if c in catalog.matters)
+
+    def licence_kind(self, catalog: Catalog) -> str:
+        count = len(self.chosen_industries(catalog))
+        if count == 1:
+            return "一业一证"
+        if count > 1:
+            return "多业一证"
+        return "按经营范围" if self.terms else ""
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {"industries": list(self.industries), "terms": list(self.terms)}
+
+    @classmethod
+    def from_dict(cls, data: object) -> Selection:
+        if not isinstance(data, dict):
+            return cls()
+        return cls(
+            [str(c) for c in data.get("industries", []) or []],
+            [str(t) for t in data.get("terms", []) or []],
+        )
+
+
+def mode_label(matter: Matter, in_ftz: bool) -> str:
+    mode = matter.mode_outside_ftz(in_ftz)
+    return OLD_PROCEDURE if mode is None else mode.label
+
+
+def notes(matter: Matter, in_ftz: bool) -> list[str]:
+    out: list[str] = []
+    if matter.mode_outside_ftz(in_ftz) is None:
+        out.append("仅在自贸区内实行改革，区外按原规定办理")
+    if matter.quota is not None:
+        out.append(f"总量控制：剩余 {matter.quota.remaining}")
+    if matter.trial_operation_allowed:
+        out.append("可先行试营业")
+    return out
+
+
+def time_limit(matter: Matter, in_ftz: bool) -> str:
+    mode = matter.mode_outside_ftz(in_ftz)
+    if mode in (ReformMode.CANCEL, ReformMode.FILING):
+        return "当场"
+    if mode is ReformMode.COMMITMENT:
+        return (
+            "当场（签署承诺书）"
+            if not matter.time_limit_days
+            else f"当场或 {matter.time_limit_days} 个工作日"
+        )
+    return f"{matter.time_limit_days} 个工作日"
+
+
+def outcome(matter: Matter, in_ftz: bool, committed: bool) -> str:
+    """What 受理 does with this matter, in words."""
+    mode = matter.mode_outside_ftz(in_ftz)
+    if mode is None:
+        return f"按原规定分送审批（{matter.approving_department}，{matter.time_limit_days} 个工作日）"
+    if mode is ReformMode.CANCEL:
+        return f"取消审批并推送主管部门（{matter.competent_department}）"
+    if mode is ReformMode.FILING:
+        return "当场办结并出具备案凭证"
+    if mode is ReformMode.COMMITMENT:
+        if committed:
+            check = f"，{matter.check_window}内核查" if matter.check_window else ""
+            return f"告知承诺：当场作出准予许可决定{check}"
+        return f"未签署告知承诺书：按一般程序分送审批（{matter.approving_department}）"
+    return f"分送审批（{matter.approving_department}，{matter.time_limit_days} 个工作日）"
+
+
+def commitment_matters(matters: Iterable[Matter], in_ftz: bool) -> list[Matter]:
+    return [m for m in matters if m.mode_outside_ftz(in_ftz) is ReformMode.COMMITMENT]
+
+
+def format_reduction(r: Reduction) -> str:
+    return (
+        f"表单字段 {r.fields_before} → {r.fields_after}，材料 {r.materials_before} → {r.materials_after}，"
+        f"法定时限 {r.days_before} → {r.days_after} 个工作日"
+    )
+
+
+def matter_summary(matters: Sequence[Matter]) -> str:
+    return "、".join(m.name for m in matters)
