@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: install run test lint unit bench soak dist clean translations
+.PHONY: install run test lint unit bench soak dist clean translations lupdate screenshots
 
 install: $(STAMP) translations
 
@@ -50,6 +50,10 @@ soak: install
 dist: install translations
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	./dist/onewindow/onewindow --smoke-test
+
+# Every main screen as a PNG under screenshots/ (not committed): look at them.
+screenshots: install
+	xvfb-run -a -s "-screen 0 1400x900x24" env QT_QPA_PLATFORM=xcb $(BIN)/onewindow --screenshots screenshots
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis .import_linter_cache

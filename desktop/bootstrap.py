@@ -88,6 +88,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if "--smoke-test" in args:
         return smoke_test()
+    if args[:1] == ["--screenshots"] and len(args) == 2:
+        from desktop.screenshots import take
+
+        for path in take(Path(args[1])):
+            print(path)
+        return 0
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--db")
     pre.add_argument("--data-dir")
