@@ -176,5 +176,7 @@ def clear_cache() -> None:
         _cache.clear()
 
 
-def search(catalog: Catalog, query: str, initials: Initials | None, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+def search(
+    catalog: Catalog, query: str, initials: Initials | None, limit: int = DEFAULT_LIMIT
+) -> list[SearchHit]:
     return index_for(catalog, initials).search(query, limit)
