@@ -42,3 +42,27 @@ def test_shipped_cjk_font_is_available_to_qt(qtbot: QtBot) -> None:
     assert family == "WenQuanYi Micro Hei"
     metrics = QFontMetrics(QFont(family, 12))
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "一窗通证照分离")
+
+
+def test_workbench_tabs_follow_the_role(qtbot: QtBot, sqlite_url: str, clock: FixedClock, bundle: CatalogBundle) -> None:
+    from desktop.services import users
+    from ui.tasks import wait_for_background
+
+    services = make_services(sqlite_url, clock)
+    setup.initialise(services, bundle, demo=True)
+    expected = {
+        "clerk": ["综合受理", "打印中心", "办件查询", "证照验证"],
+        "reviewer01": ["审批队列", "办件查询", "证照验证"],
+        "issuer": ["统一出件", "打印中心", "办件查询", "证照验证"],
+        "halladmin": ["审批队列", "办件查询", "证照验证"],
+        "auditor": ["办件查询"],
+    }
+    for username, tabs in expected.items():
+        user = users.login(services, username, setup.DEMO_PASSWORD)
+        window = MainWindow(services, "本机 SQLite", user=user)
+        qtbot.addWidget(window)
+        assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == tabs, username
+        assert user.role.label in window.statusBar().currentMessage()
+        assert window.idle_lock is not None
+        wait_for_background()
+        window.close()
