@@ -74,8 +74,9 @@ def take(out: Path) -> list[Path]:
             for index in range(window.tabs.count()):
                 window.tabs.setCurrentIndex(index)
                 widget = window.tabs.widget(index)
-                if hasattr(widget, "load_case"):
-                    widget.load_case(case.application)
+                load_case = getattr(widget, "load_case", None)
+                if callable(load_case):
+                    load_case(case.application)
                 settle(1500)
                 path = out / f"{username}-{index + 1}-{window.tabs.tabText(index)}.png"
                 window.grab().save(str(path))

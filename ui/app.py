@@ -89,7 +89,7 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User) ->
     from ui.verify_screen import VerifyScreen
 
     actor = user.as_actor()
-    builders = {
+    builders: dict[str, tuple[str, Callable[[], QWidget]]] = {
         "intake": (
             QCoreApplication.translate("MainWindow", "综合受理"),
             lambda: IntakeWizard(services, actor, window),
@@ -120,6 +120,15 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User) ->
         widget = build()
         window.screens[key] = widget
         window.tabs.addTab(widget, title)
+    intake_screen, print_screen = window.screens.get("intake"), window.screens.get("print")
+    if isinstance(intake_screen, IntakeWizard) and isinstance(print_screen, PrintStation):
+        # After 受理, 补正 or 不予受理 the notice goes straight to the print station.
+        def to_print(number: str) -> None:
+            window.tabs.setCurrentWidget(print_screen)
+            print_screen.load_case(number)
+
+        for signal in (intake_screen.accepted, intake_screen.supplement_requested, intake_screen.refused):
+            signal.connect(to_print)
     if window.tabs.count() == 0:
         window.message.setText(
             QCoreApplication.translate(

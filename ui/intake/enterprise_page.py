@@ -133,9 +133,11 @@ class EnterprisePage(QWidget):
             edit.textChanged.connect(self._on_text_changed)
         self.uscc.textChanged.connect(lambda: self._schedule_lookup(self.uscc))
         self.name.textChanged.connect(lambda: self._schedule_lookup(self.name))
-        self.uscc.editingFinished.connect(lambda: self._check_uscc(final=True))
-        self.legal_representative_id.editingFinished.connect(lambda: self._check_id(final=True))
-        self.contact_phone.editingFinished.connect(lambda: self._check_phone(final=True))
+        self.uscc.editingFinished.connect(lambda: self._show_final(self.uscc))
+        self.legal_representative_id.editingFinished.connect(
+            lambda: self._show_final(self.legal_representative_id)
+        )
+        self.contact_phone.editingFinished.connect(lambda: self._show_final(self.contact_phone))
         self.kind.currentIndexChanged.connect(lambda _i: self._emit_changed())
         self.in_ftz.toggled.connect(lambda _on: self._emit_changed())
         for edit in (self.uscc, self.name):
@@ -154,7 +156,7 @@ class EnterprisePage(QWidget):
         ]
 
     def inputs(self) -> list[QWidget]:
-        return [*self.line_edits(), self.kind, self.in_ftz]
+        return [*self.line_edits(), self.kind, self.in_ftz, self.override_button]
 
     def normalized_uscc(self) -> str:
         return normalize_identifier(self.uscc.text())
@@ -247,17 +249,41 @@ class EnterprisePage(QWidget):
         if not self._filling:
             self.changed.emit()
 
-    def refresh_checks(self, final: bool) -> None:
-        self._check_uscc(final)
-        self._check_id(final)
-        self._check_phone(final)
-        for edit, message, what in (
-            (self.name, self.name_message, "市场主体名称"),
-            (self.legal_representative, self.legal_representative_message, "法定代表人（负责人）"),
-            (self.address, self.address_message, "住所"),
-        ):
+    def _checks(self, final: bool) -> list[tuple[QLineEdit, FieldMessage, FieldCheck]]:
+        """Every field's check (the USCC's with its override taken into account)."""
+        phone = checks.phone(self.contact_phone.text(), final)
+        if final and not self.contact_phone.text().strip():
+            phone = FieldCheck(Level.ERROR, "请填写联系电话")
+
+        def filled(edit: QLineEdit, what: str) -> FieldCheck:
             empty = final and not edit.text().strip()
-            message.show_check(FieldCheck(Level.ERROR, f"请填写{what}") if empty else checks.NOTHING)
+            return FieldCheck(Level.ERROR, f"请填写{what}") if empty else checks.NOTHING
+
+        return [  # in the order of the form
+            (self.uscc, self.uscc_message, self.uscc_check(final)),
+            (self.name, self.name_message, filled(self.name, "市场主体名称")),
+            (
+                self.legal_representative,
+                self.legal_representative_message,
+                filled(self.legal_representative, "法定代表人（负责人）"),
+            ),
+            (self.legal_representative_id, self.id_message, self._id_check(final)),
+            (self.address, self.address_message, filled(self.address, "住所")),
+            (self.contact_phone, self.phone_message, phone),
+        ]
+
+    def refresh_checks(self, final: bool) -> None:
+        for _edit, message, check in self._checks(final):
+            message.show_check(check)
+        self.override_button.setVisible(self.uscc_check(final).level is Level.WARNING)
+
+    def _show_final(self, edit: QLineEdit) -> None:
+        """Leaving an identifier field: an incomplete one now gets its full message."""
+        if not edit.text().strip():
+            return
+        for field, message, check in self._checks(final=True):
+            if field is edit:
+                message.show_check(check)
 
     def uscc_check(self, final: bool = False) -> FieldCheck:
         check = checks.uscc(self.uscc.text(), final)
@@ -270,14 +296,8 @@ class EnterprisePage(QWidget):
         self.uscc_message.show_check(check)
         self.override_button.setVisible(check.level is Level.WARNING)
 
-    def _check_id(self, final: bool) -> None:
-        self.id_message.show_check(checks.resident_id(self.legal_representative_id.text(), self._today(), final))
-
-    def _check_phone(self, final: bool) -> None:
-        check = checks.phone(self.contact_phone.text(), final)
-        if final and not self.contact_phone.text().strip():
-            check = FieldCheck(Level.ERROR, "请填写联系电话")
-        self.phone_message.show_check(check)
+    def _id_check(self, final: bool) -> FieldCheck:
+        return checks.resident_id(self.legal_representative_id.text(), self._today(), final)
 
     def _today(self) -> date:
         return self._services.clock.today()
@@ -290,24 +310,16 @@ class EnterprisePage(QWidget):
         self._override_note = note
         self._check_uscc(final=False)
 
-    def problems(self) -> list[tuple[QWidget, str]]:
-        """Everything that blocks submitting, with the field to go to."""
-        self.refresh_checks(final=True)
+    def problems(self, show: bool = True) -> list[tuple[QWidget, str]]:
+        """Everything that blocks submitting, with the field to go to (shown beside it if ``show``)."""
+        if show:
+            self.refresh_checks(final=True)
         found: list[tuple[QWidget, str]] = []
-        uscc = self.uscc_check(final=True)
-        if uscc.level is Level.ERROR:
-            found.append((self.uscc, uscc.message))
-        elif uscc.level is Level.WARNING:
-            found.append((self.uscc, "统一社会信用代码校验位不正确，须主管覆盖后才能受理"))
-        for edit, message in (
-            (self.name, self.name_message),
-            (self.legal_representative, self.legal_representative_message),
-            (self.legal_representative_id, self.id_message),
-            (self.address, self.address_message),
-            (self.contact_phone, self.phone_message),
-        ):
-            if message.level is Level.ERROR:
-                found.append((edit, message.text().removeprefix("✗ ")))
+        for edit, _message, check in self._checks(final=True):
+            if check.level is Level.ERROR:
+                found.append((edit, check.message))
+            elif check.level is Level.WARNING:
+                found.append((edit, "统一社会信用代码校验位不正确，须主管覆盖后才能受理"))
         return found
 
     # -- known enterprises ------------------------------------------------------------------------
@@ -366,7 +378,7 @@ class EnterprisePage(QWidget):
             self.fill_from(found)
             self.legal_representative.setFocus()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if watched in (self.uscc, self.name) and event.key() == Qt.Key.Key_Down and self.known.count():
                 self.known.setFocus()
@@ -392,4 +404,3 @@ class EnterprisePage(QWidget):
     def focus_first(self) -> None:
         first = next((e for e in self.line_edits() if not e.text().strip()), self.uscc)
         first.setFocus()
-

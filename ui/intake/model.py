@@ -87,11 +87,7 @@ def time_limit(matter: Matter, in_ftz: bool) -> str:
     if mode in (ReformMode.CANCEL, ReformMode.FILING):
         return "当场"
     if mode is ReformMode.COMMITMENT:
-        return (
-            "当场（签署承诺书）"
-            if not matter.time_limit_days
-            else f"当场或 {matter.time_limit_days} 个工作日"
-        )
+        return "当场（承诺）" if not matter.time_limit_days else f"当场或 {matter.time_limit_days} 个工作日"
     return f"{matter.time_limit_days} 个工作日"
 
 

@@ -47,7 +47,6 @@ def field_label(text: str, required: bool, parent: QWidget | None = None) -> QLa
     star = f' <span style="color:{RED}">*</span>' if required else ""
     label.setText(f"{text}{star}")
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    label.setWordWrap(True)
     return label
 
 

@@ -1,0 +1,123 @@
+"""主管覆盖: a hall admin lets a USCC with a wrong check character through intake.
+
+The supervisor types their own username and password at the clerk's counter (checked like a
+login) and a reason; only a 大厅管理员 may override, and the override is audited under the
+supervisor's name. Esc cancels.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import DomainError, PermissionDenied
+from desktop.domain.users import Role
+from desktop.services import intake, users
+from desktop.services.base import Services
+from ui.errors import message_for, show_error
+from ui.tasks import run_in_background
+
+
+def override_as_supervisor(services: Services, username: str, password: str, uscc: str, reason: str) -> str:
+    """Check the supervisor's own password, then record the override as that supervisor."""
+    user = users.login(services, username, password)
+    if user.role is not Role.HALL_ADMIN:
+        raise PermissionDenied(f"只有大厅管理员可以覆盖校验警告；{user.username} 是{user.role.label}")
+    if user.must_change_password:
+        raise DomainError("该主管账户尚未修改初始密码，请先登录系统修改密码后再覆盖")
+    intake.override_uscc_warning(services, user.as_actor(), uscc, reason)
+    return user.username
+
+
+class OverrideDialog(QDialog):
+    overridden = Signal(str, str)  # supervisor username, reason
+
+    def __init__(self, services: Services, uscc: str, warning: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("主管覆盖校验警告")
+        self.setMinimumWidth(520)
+        self._services = services
+        self.uscc = uscc
+        self.username = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText("如：核对营业执照原件，代码为登记机关早期发放")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#b00020;")
+        intro = QLabel(
+            f"统一社会信用代码 {uscc}\n{warning}\n\n"
+            "如已核对营业执照原件、确认代码无误，\n"
+            "请大厅管理员输入本人账号和密码，并说明理由。覆盖记入审计日志。",
+            self,
+        )
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton("覆盖", QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        for button in (self.ok_button, cancel):  # Enter moves through the fields; on the reason it submits
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.reason.setFocus)
+        self.reason.returnPressed.connect(self.submit)
+        form = QFormLayout()
+        form.addRow("主管用户名：", self.username)
+        form.addRow("密码：", self.password)
+        form.addRow("覆盖理由：", self.reason)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text is never cut
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.username.setFocus()
+
+    def submit(self) -> None:
+        username, password, reason = (
+            self.username.text().strip(),
+            self.password.text(),
+            self.reason.text().strip(),
+        )
+        if not username or not password:
+            self.message.setText("请主管输入本人用户名和密码")
+            return
+        if len(reason) < intake.MIN_REASON_LENGTH:
+            self.message.setText(f"请填写覆盖理由（至少 {intake.MIN_REASON_LENGTH} 个字）")
+            self.reason.setFocus()
+            return
+        self.ok_button.setEnabled(False)
+        self.message.setText("正在核对…")
+        services, uscc = self._services, self.uscc
+        run_in_background(
+            lambda: override_as_supervisor(services, username, password, uscc, reason),
+            lambda who: self._done(str(who), reason),
+            self._failed,
+        )
+
+    def _done(self, who: str, reason: str) -> None:
+        self.message.clear()
+        self.password.clear()  # the supervisor's password does not stay in the clerk's window
+        self.overridden.emit(who, reason)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.password.clear()
+        known = message_for(exc)
+        if known is None:
+            show_error(self, exc)
+            return
+        self.message.setText(known)
+        self.password.setFocus()
