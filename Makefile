@@ -15,7 +15,7 @@ translations: $(STAMP)
 
 # Refresh the .ts sources from the code (then translate the new entries, e.g. with pyside6-linguist).
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate ui -ts resources/translations/onewindow_en.ts -source-language zh_CN -target-language en
+	$(BIN)/pyside6-lupdate $$(find ui -name "*.py" | sort) -ts resources/translations/onewindow_en.ts -source-language zh_CN -target-language en
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

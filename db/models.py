@@ -133,7 +133,10 @@ class PermitRequestRow(Base):
     """Derived columns of each item, refreshed from the action log on every save (for queues)."""
 
     __tablename__ = "permit_requests"
-    __table_args__ = (Index("ix_permit_requests_queue", "department", "state", "due_date"),)
+    __table_args__ = (
+        Index("ix_permit_requests_queue", "department", "state", "due_date"),
+        Index("ix_permit_requests_due", "department", "due_date", "id"),
+    )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
     position: Mapped[int]

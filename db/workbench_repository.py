@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, nulls_last, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -54,20 +54,17 @@ class SqlQueueRepository:
         conditions = self._where(f)
         order: list[Any]
         if f.sort == "due":
-            order = [PermitRequestRow.due_date.is_(None), PermitRequestRow.due_date, ApplicationRow.number]
-        elif f.sort == "number":
-            order = [ApplicationRow.number]
-        else:  # enterprise
-            order = [ApplicationRow.enterprise_name, ApplicationRow.number]
-        if f.descending:
-            order = [o.desc() if hasattr(o, "desc") else o for o in order]
+            # (department, due_date, id) is indexed: the first page comes straight off the index.
+            due = PermitRequestRow.due_date.desc() if f.descending else PermitRequestRow.due_date.asc()
+            order = [nulls_last(due), PermitRequestRow.id]
+        else:
+            column = ApplicationRow.number if f.sort == "number" else ApplicationRow.enterprise_name
+            order = [column.desc() if f.descending else column.asc(), ApplicationRow.number]
         rows = self._s.execute(base.where(*conditions).order_by(*order).offset(offset).limit(limit))
-        total = self._s.scalar(
-            select(func.count())
-            .select_from(PermitRequestRow)
-            .join(ApplicationRow, ApplicationRow.id == PermitRequestRow.application_id)
-            .where(*conditions)
-        )
+        counted = select(func.count()).select_from(PermitRequestRow)
+        if f.search:  # only a search looks at the application's columns
+            counted = counted.join(ApplicationRow, ApplicationRow.id == PermitRequestRow.application_id)
+        total = self._s.scalar(counted.where(*conditions))
         items = [
             QueueRow(
                 application_id=a.id,

@@ -329,6 +329,11 @@ class Application:
         self._require(self.status is ApplicationStatus.IN_PROGRESS, ACTION_LABELS[action.kind])
         request = self.requests[action.request_id]
         new_state = REQUEST_TRANSITIONS.get((request.state, action.kind))
+        if new_state is None and action.kind is ActionKind.CLAIM and request.claimed_by:
+            raise IllegalTransition(
+                f"事项“{request.matter_name}”已由 {request.claimed_by} 认领，不能重复认领；"
+                "如需办理，请联系认领人释放"
+            )
         if new_state is None:
             raise IllegalTransition(
                 f"事项“{request.matter_name}”当前状态为“{request.state.label}”，"

@@ -78,6 +78,7 @@ class WorkCalendar:
         self._base = base
         self._overrides = dict(overrides or {})
         self._imported = frozenset(imported_years)
+        self._known: dict[date, bool] = {}  # answers already worked out (a queue asks the same days)
 
     def knows_year(self, year: int) -> bool:
         """True when the base knows the year or its official schedule was imported."""
@@ -85,12 +86,18 @@ class WorkCalendar:
 
     def is_workday(self, day: date) -> bool:
         """Override first; an imported year supersedes the base; unknown years use Mon–Fri."""
+        known = self._known.get(day)
+        if known is not None:
+            return known
         override = self._overrides.get(day)
         if override is not None:
-            return override
-        if day.year not in self._imported and self._base.knows_year(day.year):
-            return self._base.is_workday(day)
-        return _weekend_rule(day)
+            answer = override
+        elif day.year not in self._imported and self._base.knows_year(day.year):
+            answer = self._base.is_workday(day)
+        else:
+            answer = _weekend_rule(day)
+        self._known[day] = answer
+        return answer
 
     def add_working_days(self, start: date, n: int) -> Deadline:
         """The n-th working day after ``start`` (``start`` itself is not counted)."""

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain.applications import Action, ActionKind, Application, PermitRequest
-from desktop.domain.errors import PermissionDenied
+from desktop.domain.catalog import Material, MaterialSource
+from desktop.domain.errors import DomainError, PermissionDenied
 from desktop.domain.users import Actor, Permission, Role
 from desktop.ports import UnitOfWork
-from desktop.services.base import Change, Services, emit, run_command
+from desktop.services.base import Change, Services, emit, require, run_command
 
 _DECISION_EVENTS = {
     ActionKind.GRANT: "PermitGranted",
@@ -96,4 +98,31 @@ def request_supplement(
         item,
         ActionKind.REQUEST_SUPPLEMENT,
         {"missing": list(missing)},
+    )
+
+
+@dataclass(frozen=True)
+class SupplementChoices:
+    """What a reviewer may ask for: only the applicant's materials of the item's matter, from the
+    catalog version the case was accepted under (nothing outside the catalog may be demanded)."""
+
+    application_number: str
+    matter_name: str
+    catalog_version: str
+    materials: tuple[Material, ...]
+    received: frozenset[str]
+
+
+def supplement_choices(services: Services, actor: Actor, application_id: str, item: str) -> SupplementChoices:
+    require(actor, Permission.READ_CASES)
+    with services.uow() as uow:
+        app = uow.applications.get(application_id)
+        catalog = uow.catalog.get(app.catalog_version_id)
+    request = _request(app, item)
+    matter = catalog.matter(request.matter_code)
+    materials = tuple(m for m in matter.materials if m.source is MaterialSource.APPLICANT)
+    if not materials:
+        raise DomainError(f"事项“{request.matter_name}”在事项清单中没有需申请人提交的材料，无法要求补正")
+    return SupplementChoices(
+        app.number, request.matter_name, catalog.version.label, materials, frozenset(app.materials_received)
     )

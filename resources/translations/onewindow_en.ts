@@ -278,7 +278,7 @@
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="125" />
+        <location filename="../../ui/app.py" line="134" />
         <source>该角色的工作台（系统管理、审计日志、监管核查）将在后续版本提供。</source>
         <translation>This role's workbench (administration, audit log, inspections) comes in a later version.</translation>
     </message>
@@ -422,6 +422,64 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/review_queue.py" line="139" />
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="140" />
+        <source>市场主体</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="141" />
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="142" />
+        <source>改革方式</source>
+        <translation>Reform mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="143" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="144" />
+        <source>办理时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="145" />
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="304" />
+        <source>（暂定：该年度节假日安排未公布，日历更新后重新计算）</source>
+        <translation> (provisional: that year's holidays are not yet published; recomputed when they are)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="306" />
+        <source>办理时限：{due}</source>
+        <translation>Time limit: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="310" />
+        <source>已超期 {days} 个工作日</source>
+        <translation>Overdue by {days} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="312" />
+        <source>即将到期：剩余 {days} 个工作日</source>
+        <translation>Due soon: {days} working days left</translation>
+    </message>
+</context>
+<context>
     <name>RatingPad</name>
     <message>
         <location filename="../../ui/rating_pad.py" line="19" />
@@ -479,6 +537,311 @@ Please rate our service</translation>
         <location filename="../../ui/rating_pad.py" line="77" />
         <source>请填写不满意的原因，我们会在 15 个工作日内整改并回访</source>
         <translation>Please tell us why; we will put it right within 15 working days and call you back</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <location filename="../../ui/review_queue.py" line="96" />
+        <source>已由 {who} 认领（本人）</source>
+        <translation>Claimed by {who} (you)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="97" />
+        <source>已由 {who} 认领</source>
+        <translation>Claimed by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="107" />
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="116" />
+        <source>已超期 {days} 天</source>
+        <translation>Overdue {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="118" />
+        <source>{days}（即将到期）</source>
+        <translation>{days} (due soon)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueScreen</name>
+    <message>
+        <location filename="../../ui/review_queue.py" line="337" />
+        <source>办件编号、市场主体名称、统一社会信用代码或事项，回车查询</source>
+        <translation>Case no., business name, USCC or matter, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="347" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="356" />
+        <source>按办理时限</source>
+        <translation>By time limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="357" />
+        <source>按办件编号</source>
+        <translation>By case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="358" />
+        <source>按市场主体</source>
+        <translation>By business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="362" />
+        <source>降序</source>
+        <translation>Descending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="364" />
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="403" />
+        <source>认领 (Ctrl+L)</source>
+        <translation>Claim (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="404" />
+        <source>释放 (Ctrl+Shift+L)</source>
+        <translation>Release (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="405" />
+        <source>准予许可 (Ctrl+Enter)</source>
+        <translation>Grant (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="406" />
+        <source>不予许可… (Ctrl+D)</source>
+        <translation>Deny… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="407" />
+        <source>补正… (Ctrl+B)</source>
+        <translation>Supplement… (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="423" />
+        <source>正在载入审批队列…</source>
+        <translation>Loading the review queue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="429" />
+        <source>查询(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="433" />
+        <source>状态(&amp;S)：</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="437" />
+        <source>排序(&amp;O)：</source>
+        <translation>&amp;Order:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="448" />
+        <source>全部部门</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="450" />
+        <source>审批队列 — {who}　（红底“已超期”，黄底“即将到期”：剩余 3 个工作日以内）</source>
+        <translation>Review queue — {who}　(red "overdue"; amber "due soon": 3 working days or fewer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="483" />
+        <source>审批队列 — 帮助</source>
+        <translation>Review queue — help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="486" />
+        <source>↑↓ 选择办件，回车或 Ctrl+L 认领，Ctrl+Shift+L 释放；
+Ctrl+Enter 准予许可，Ctrl+D 不予许可（须填写理由并确认，不可撤销），Ctrl+B 补正（只能勾选事项清单所列材料）；
+Ctrl+F 查询，F5 刷新。点击“办件编号”“市场主体”“办理时限”列标题排序。
+红底“已超期”：已超过办理时限；黄底“即将到期”：剩余 3 个工作日以内。</source>
+        <translation>↑↓ choose a case; Enter or Ctrl+L claims, Ctrl+Shift+L releases;
+Ctrl+Enter grants, Ctrl+D denies (a reason and a confirmation; cannot be undone), Ctrl+B asks for a supplement (only materials on the catalog);
+Ctrl+F finds, F5 refreshes. Click the case no., business or time-limit headers to sort.
+Red "overdue": past the time limit; amber "due soon": 3 working days or fewer left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="520" />
+        <source>正在查询…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="555" />
+        <source>没有符合条件的办件</source>
+        <translation>No case matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="557" />
+        <source>共 {total} 件，已载入 {count} 件</source>
+        <translation>{total} in all, {count} loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="563" />
+        <source>审批队列未能载入</source>
+        <translation>The review queue could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="591" />
+        <source>未选中办件</source>
+        <translation>No case selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="596" />
+        <source>当前：{number}　{name}（{uscc}）　{matter}　{state}　办理时限 {due}　剩余工作日 {left}</source>
+        <translation>Current: {number}　{name} ({uscc})　{matter}　{state}　due {due}　working days left {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="617" />
+        <source>已认领 {number}「{matter}」，可以办理</source>
+        <translation>Claimed {number} “{matter}”: you may decide it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="620" />
+        <source>已释放 {number}「{matter}」，其他审批人员可以认领</source>
+        <translation>Released {number} “{matter}”: others may claim it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="623" />
+        <source>已准予许可：{number}「{matter}」</source>
+        <translation>Granted: {number} “{matter}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="631" />
+        <source>不予许可</source>
+        <translation>Deny</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="632" />
+        <source>{number}「{matter}」不予许可，请填写理由（将写入不予许可决定书）：</source>
+        <translation>Deny {number} “{matter}”: give the reason (it goes into the decision):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="637" />
+        <location filename="../../ui/review_queue.py" line="654" />
+        <source>已取消不予许可</source>
+        <translation>Denial cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="641" />
+        <source>不予许可必须填写理由，未作任何处理</source>
+        <translation>A denial needs a reason; nothing was done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="646" />
+        <source>确认不予许可</source>
+        <translation>Confirm denial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="647" />
+        <source>确定对 {number}「{matter}」作出不予许可决定？
+理由：{reason}
+此决定不可撤销。</source>
+        <translation>Deny {number} “{matter}”?
+Reason: {reason}
+This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="659" />
+        <source>已不予许可：{number}「{matter}」</source>
+        <translation>Denied: {number} “{matter}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="670" />
+        <source>正在读取事项清单中的材料…</source>
+        <translation>Reading the materials from the catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="690" />
+        <source>已取消补正</source>
+        <translation>Supplement cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="693" />
+        <source>请至少勾选一项需补正的材料</source>
+        <translation>Tick at least one missing material</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="698" />
+        <source>已通知补正：{number}「{matter}」，缺少 {count} 项材料</source>
+        <translation>Supplement requested: {number} “{matter}”, {count} material(s) missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="709" />
+        <source>请先在队列中选中一个办件</source>
+        <translation>Select a case in the queue first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="728" />
+        <source>正在办理 {number}…</source>
+        <translation>Working on {number}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="747" />
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="752" />
+        <source>程序出现内部错误，已录入的数据不会丢失</source>
+        <translation>An internal error occurred; nothing entered is lost</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../ui/review_dialogs.py" line="49" />
+        <source>补正 — {number}</source>
+        <translation>Supplement — {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialogs.py" line="53" />
+        <source>事项“{matter}”（事项清单 {catalog}）。请勾选申请人需补正的全部材料，一次性告知；清单以外的材料不得要求提交。</source>
+        <translation>Matter “{matter}” (catalog {catalog}). Tick every material the applicant must still provide, all at once; nothing outside the catalog may be required.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialogs.py" line="63" />
+        <source>（{copies} 份）</source>
+        <translation> ({copies} copies)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialogs.py" line="65" />
+        <source>　［受理时已收］</source>
+        <translation>　[received at intake]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialogs.py" line="77" />
+        <source>出具补正通知</source>
+        <translation>Issue the supplement notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialogs.py" line="78" />
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialogs.py" line="111" />
+        <source>已勾选 {count} 项材料</source>
+        <translation>{count} material(s) ticked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_dialogs.py" line="113" />
+        <source>请至少勾选一项需补正的材料（空格键勾选）</source>
+        <translation>Tick at least one missing material (Space ticks)</translation>
     </message>
 </context>
 <context>

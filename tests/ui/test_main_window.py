@@ -44,7 +44,9 @@ def test_shipped_cjk_font_is_available_to_qt(qtbot: QtBot) -> None:
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "一窗通证照分离")
 
 
-def test_workbench_tabs_follow_the_role(qtbot: QtBot, sqlite_url: str, clock: FixedClock, bundle: CatalogBundle) -> None:
+def test_workbench_tabs_follow_the_role(
+    qtbot: QtBot, sqlite_url: str, clock: FixedClock, bundle: CatalogBundle
+) -> None:
     from desktop.services import users
     from ui.tasks import wait_for_background
 

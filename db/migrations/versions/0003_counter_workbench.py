@@ -84,10 +84,12 @@ def upgrade() -> None:
 
     with op.batch_alter_table("permit_requests", schema=None) as batch_op:
         batch_op.create_index("ix_permit_requests_queue", ["department", "state", "due_date"], unique=False)
+        batch_op.create_index("ix_permit_requests_due", ["department", "due_date", "id"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("permit_requests", schema=None) as batch_op:
+        batch_op.drop_index("ix_permit_requests_due")
         batch_op.drop_index("ix_permit_requests_queue")
 
     with op.batch_alter_table("applications", schema=None) as batch_op:
