@@ -54,9 +54,9 @@ class SqlQueueRepository:
         conditions = self._where(f)
         order: list[Any]
         if f.sort == "due":
-            # (department, due_date, id) is indexed: the first page comes straight off the index.
+            # (department, due_date) is indexed: the first page comes off the index; ties by case number.
             due = PermitRequestRow.due_date.desc() if f.descending else PermitRequestRow.due_date.asc()
-            order = [nulls_last(due), PermitRequestRow.id]
+            order = [nulls_last(due), ApplicationRow.number]
         else:
             column = ApplicationRow.number if f.sort == "number" else ApplicationRow.enterprise_name
             order = [column.desc() if f.descending else column.asc(), ApplicationRow.number]
