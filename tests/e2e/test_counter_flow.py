@@ -79,7 +79,8 @@ def test_convenience_store_from_intake_to_issuing(
     issuing_screen.show()
     qtbot.waitUntil(
         lambda: issuing_screen.cases.count() == 1 and "准予许可" in issuing_screen.detail.text(), timeout=WAIT
-    ) as issued:
+    )
+    with qtbot.waitSignal(issuing_screen.issued, timeout=WAIT) as issued:
         issuing_screen.issue_button.click()
     licence_number = str(issued.args[0])
     qtbot.waitUntil(lambda: bool(pads), timeout=WAIT)
