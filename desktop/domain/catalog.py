@@ -48,6 +48,7 @@ REFORM_MODE_SHORT: dict[ReformMode, str] = {
 }
 
 APPROVAL_LEVELS = ("国家级", "省级", "市级", "县级")
+STATUTORY_REVIEW_DAYS = 20  # 行政许可法第四十二条
 
 
 class MaterialSource(str, Enum):
@@ -155,6 +156,13 @@ class Matter:
     materials: tuple[Material, ...] = ()
     conditions: tuple[str, ...] = ()  # 许可条件, listed concretely (no catch-all clauses)
     provenance: Provenance = field(default_factory=Provenance)
+
+    @property
+    def review_time_limit(self) -> int:
+        """Working days for ordinary review. A matter decided on the spot (limit 0) that goes to
+        review anyway — a commitment the applicant declined, the old procedure — gets the
+        statutory 20 working days (行政许可法第四十二条)."""
+        return self.time_limit_days or STATUTORY_REVIEW_DAYS
 
     def mode_outside_ftz(self, in_ftz: bool) -> ReformMode | None:
         """The reform mode that applies, or None when the old procedure applies (按原规定办理)."""

@@ -77,7 +77,7 @@ def _recompute(services: Services, uow: UnitOfWork, actor: Actor) -> int:
         for request in app.requests.values():
             if not request.due_provisional or request.state not in OPEN_STATES:
                 continue
-            limit = catalog.matter(request.matter_code).time_limit_days
+            limit = catalog.matter(request.matter_code).review_time_limit
             new = calendar.add_working_days(start, limit)
             if new.provisional and new.due == request.due:
                 continue

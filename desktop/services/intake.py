@@ -146,7 +146,7 @@ def accept(
         for request in app.requests.values():
             kind, data = _intake_action(catalog, request, committed)
             if kind is ActionKind.ROUTE:
-                due = calendar.add_working_days(start, catalog.matter(request.matter_code).time_limit_days)
+                due = calendar.add_working_days(start, catalog.matter(request.matter_code).review_time_limit)
                 data = {**data, "due": due.due.isoformat(), "due_provisional": due.provisional}
             app.apply(Action(kind, actor.username, now, request.id, data))
             if kind is ActionKind.ROUTE and (rule := _matching_rule(services, uow, app, catalog, request)):

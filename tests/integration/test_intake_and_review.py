@@ -197,3 +197,13 @@ def test_a_failed_command_leaves_no_outbox_row_and_no_partial_case(services: Ser
     assert len(_outbox(services)) == before_outbox
     with services.uow() as uow:
         assert uow.enterprises.get(enterprise().uscc) is None  # rolled back with the rest
+
+
+def test_a_declined_commitment_gets_the_statutory_review_limit(services: Services) -> None:
+    app = intake.accept(
+        services, CLERK, intake.submit(services, CLERK, enterprise(), ["XF-01"]).id, committed=()
+    )
+    fire = app.request_for("XF-01")
+    # decided on the spot when committed (limit 0); reviewed in 20 working days when declined
+    assert fire.state is RequestState.IN_REVIEW and fire.due is not None
+    assert fire.due.isoformat() == "2026-12-24"
