@@ -85,7 +85,9 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User) ->
     from ui.intake import IntakeWizard
     from ui.issuing_screen import IssuingScreen
     from ui.print_station import PrintStation
+    from ui.rectifications_screen import RectificationsScreen
     from ui.review_queue import ReviewQueueScreen
+    from ui.rules_screen import RulesScreen
     from ui.verify_screen import VerifyScreen
 
     actor = user.as_actor()
@@ -109,6 +111,14 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User) ->
         "search": (
             QCoreApplication.translate("MainWindow", "办件查询"),
             lambda: CaseSearchScreen(services, actor, window),
+        ),
+        "rules": (
+            QCoreApplication.translate("MainWindow", "智能审批规则"),
+            lambda: RulesScreen(services, actor, window),
+        ),
+        "rectifications": (
+            QCoreApplication.translate("MainWindow", "整改回访"),
+            lambda: RectificationsScreen(services, actor, window),
         ),
         "verify": (
             QCoreApplication.translate("MainWindow", "证照验证"),
@@ -151,6 +161,10 @@ def _tabs_for(actor: Actor) -> list[str]:
         tabs.append("print")
     if actor.can(Permission.READ_CASES):
         tabs.append("search")
+    if actor.can(Permission.MANAGE_CATALOG):
+        tabs.append("rules")
+    if actor.role is Role.HALL_ADMIN or actor.role is Role.SYSTEM:
+        tabs.append("rectifications")
     if actor.can(Permission.VERIFY):
         tabs.append("verify")
     return tabs

@@ -87,6 +87,741 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPage</name>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="63" />
+        <source>受理 (Ctrl+Enter)</source>
+        <translation>Accept (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="65" />
+        <source>一次性补正…</source>
+        <translation>One-time supplement notice…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="66" />
+        <source>不予受理…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="74" />
+        <source>确认受理</source>
+        <translation>Confirm and accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="79" />
+        <source>告知承诺事项：申请人签署告知承诺书的当场作出决定；未签署的按一般程序审查（双轨制）。</source>
+        <translation>Commitment matters: decided on the spot when the applicant signs the commitment letter; otherwise reviewed by the ordinary procedure (dual track).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="126" />
+        <source>没有需办理的许可事项（准入即营），无需受理。</source>
+        <translation>No permit is needed (may operate on registration); nothing to accept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="130" />
+        <source>许可事项</source>
+        <translation>Permit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="130" />
+        <source>改革方式</source>
+        <translation>Reform mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="130" />
+        <source>受理后</source>
+        <translation>After acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="130" />
+        <source>告知承诺书</source>
+        <translation>Commitment letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="146" />
+        <source>申请人已签署告知承诺书</source>
+        <translation>Applicant signed the commitment letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/confirm_page.py" line="189" />
+        <source>受理前请处理：</source>
+        <translation>Before accepting, please resolve:</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisePage</name>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="62" />
+        <source>18位，可用扫码枪扫描营业执照</source>
+        <translation>18 characters; you can scan the business licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="65" />
+        <source>与营业执照一致；输入名称可查找已登记主体</source>
+        <translation>As on the business licence; typing a name finds registered businesses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="68" />
+        <source>18位公民身份号码</source>
+        <translation>18-digit resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="70" />
+        <location filename="../../ui/intake/enterprise_page.py" line="117" />
+        <source>住所（主要经营场所）</source>
+        <translation>Address (main place of business)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="72" />
+        <source>手机或带区号的固定电话</source>
+        <translation>Mobile, or landline with area code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="76" />
+        <source>位于自由贸易试验区内（自贸区内）</source>
+        <translation>Located in the pilot free trade zone (FTZ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="84" />
+        <source>主管覆盖…</source>
+        <translation>Supervisor override…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="86" />
+        <source>校验位不正确但代码确系登记机关所发：请主管输入账号密码并说明理由</source>
+        <translation>The check character is wrong but the code was really issued by the registration authority: a supervisor enters their account and password and gives a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="91" />
+        <source>已登记的市场主体（↓ 进入列表，回车载入）：</source>
+        <translation>Registered businesses (↓ enters the list, Enter loads):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="108" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code (USCC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="109" />
+        <location filename="../../ui/intake/enterprise_page.py" line="276" />
+        <source>市场主体名称</source>
+        <translation>Business name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="111" />
+        <location filename="../../ui/intake/enterprise_page.py" line="280" />
+        <source>法定代表人（负责人）</source>
+        <translation>Legal representative (person in charge)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="116" />
+        <source>法定代表人身份证号</source>
+        <translation>Legal representative's ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="118" />
+        <location filename="../../ui/intake/enterprise_page.py" line="268" />
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="119" />
+        <source>主体类型</source>
+        <translation>Business type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="131" />
+        <source>主体信息</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="132" />
+        <source>带 * 的为必填项；回车到下一项，Alt+N 下一步。</source>
+        <translation>Fields marked * are required; Enter goes to the next field, Alt+N to the next step.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="283" />
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="303" />
+        <source>校验位警告已由主管覆盖</source>
+        <translation>Check-character warning overridden by a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="334" />
+        <source>统一社会信用代码校验位不正确，须主管覆盖后才能受理</source>
+        <translation>The USCC check character is wrong; a supervisor must override before acceptance</translation>
+    </message>
+</context>
+<context>
+    <name>FormPage</name>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="56" />
+        <source>请先在“经营范围/行业”中选择，再填写申请表。</source>
+        <translation>First choose on the “Scope / industry” step, then fill in the form.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="73" />
+        <source>一表填报</source>
+        <translation>One form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="76" />
+        <source>各事项相同的内容只填一次；带 * 的为必填项；灰色内容取自“主体信息”。</source>
+        <translation>What several matters ask is filled in once; fields marked * are required; grey values come from “Applicant”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="126" />
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="126" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="126" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="130" />
+        <source>数字</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="131" />
+        <source>年-月-日，如 2026-11-26</source>
+        <translation>Year-month-day, e.g. 2026-11-26</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="132" />
+        <source>手机或带区号的固定电话</source>
+        <translation>Mobile, or landline with area code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="133" />
+        <source>18位公民身份号码</source>
+        <translation>18-digit resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="134" />
+        <source>18位统一社会信用代码</source>
+        <translation>18-character USCC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="153" />
+        <source>如：{options}</source>
+        <translation>e.g. {options}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="174" />
+        <source>（未填写，请在“主体信息”中填写）</source>
+        <translation>(not filled in; enter it on “Applicant”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/form_page.py" line="230" />
+        <source>请在“主体信息”中填写{name}</source>
+        <translation>Enter {name} on the “Applicant” step</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWizard</name>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="59" />
+        <source>请输入统一社会信用代码</source>
+        <translation>Enter the USCC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="69" />
+        <location filename="../../ui/intake/checks.py" line="96" />
+        <source>已输入 {typed}/{length} 位</source>
+        <translation>{typed}/{length} characters entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="75" />
+        <location filename="../../ui/intake/checks.py" line="102" />
+        <source>校验通过</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="90" />
+        <source>第{position}位字符“{char}”应为数字，请核对公民身份号码</source>
+        <translation>Character {position} “{char}” should be a digit; check the resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="117" />
+        <source>联系电话只能包含数字和“-”</source>
+        <translation>A phone number may contain only digits and “-”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="120" />
+        <source>手机号码</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="122" />
+        <source>固定电话</source>
+        <translation>Landline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="127" />
+        <source>手机号码已输入 {typed}/11 位</source>
+        <translation>Mobile number: {typed}/11 digits entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="134" />
+        <source>固定电话：区号加号码，如 0354-3012345</source>
+        <translation>Landline: area code and number, e.g. 0354-3012345</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="139" />
+        <source>手机号码应为11位，当前为{typed}位</source>
+        <translation>A mobile number has 11 digits; this one has {typed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="145" />
+        <source>联系电话应为11位手机号码，或带区号的固定电话（如 0354-3012345）</source>
+        <translation>The phone should be an 11-digit mobile number or a landline with area code (e.g. 0354-3012345)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="157" />
+        <source>{label}应为数字，如 120 或 85.5</source>
+        <translation>{label} should be a number, e.g. 120 or 85.5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="170" />
+        <source>{label}应写作“年-月-日”，如 2026-11-26</source>
+        <translation>{label} should be written year-month-day, e.g. 2026-11-26</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checks.py" line="179" />
+        <location filename="../../ui/intake/checks.py" line="184" />
+        <source>请填写{name}</source>
+        <translation>Please fill in {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="37" />
+        <source>企业</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="38" />
+        <source>个体工商户</source>
+        <translation>Individual business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/enterprise_page.py" line="39" />
+        <source>农民专业合作社</source>
+        <translation>Farmers' cooperative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="28" />
+        <source>按原规定办理</source>
+        <translation>Former procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="58" />
+        <source>一业一证</source>
+        <translation>One licence per industry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="60" />
+        <source>多业一证</source>
+        <translation>One licence for several industries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="61" />
+        <source>按经营范围</source>
+        <translation>By business scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="84" />
+        <source>仅在自贸区内实行改革，区外按原规定办理</source>
+        <translation>Reformed only inside the FTZ; the former procedure applies outside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="87" />
+        <source>总量控制：剩余 {remaining}</source>
+        <translation>Quota: {remaining} left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="92" />
+        <source>可先行试营业</source>
+        <translation>Trial operation allowed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="99" />
+        <source>当场</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="102" />
+        <source>当场（承诺）</source>
+        <translation>On the spot (commitment)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="103" />
+        <source>当场或 {days} 个工作日</source>
+        <translation>On the spot or {days} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="106" />
+        <source>{days} 个工作日</source>
+        <translation>{days} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="113" />
+        <source>按原规定分送审批（{department}，{days} 个工作日）</source>
+        <translation>Sent for review under the former procedure ({department}, {days} working days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="117" />
+        <source>取消审批并推送主管部门（{department}）</source>
+        <translation>Approval abolished; passed to the competent department ({department})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="121" />
+        <source>当场办结并出具备案凭证</source>
+        <translation>Completed on the spot with a filing receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="124" />
+        <source>告知承诺：当场作出准予许可决定，{window}内核查</source>
+        <translation>Commitment: permit granted on the spot, inspected within {window}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="128" />
+        <source>告知承诺：当场作出准予许可决定</source>
+        <translation>Commitment: permit granted on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="129" />
+        <source>未签署告知承诺书：按一般程序分送审批（{department}）</source>
+        <translation>Commitment letter not signed: sent for review by the ordinary procedure ({department})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="132" />
+        <source>分送审批（{department}，{days} 个工作日）</source>
+        <translation>Sent for review ({department}, {days} working days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="142" />
+        <source>表单字段 {fields_before} → {fields_after}，材料 {materials_before} → {materials_after}，法定时限 {days_before} → {days_after} 个工作日</source>
+        <translation>Form fields {fields_before} → {fields_after}, materials {materials_before} → {materials_after}, statutory time limit {days_before} → {days_after} working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="35" />
+        <source>只有大厅管理员可以覆盖校验警告；{user} 是{role}</source>
+        <translation>Only a hall administrator may override a check warning; {user} is {role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="41" />
+        <source>该主管账户尚未修改初始密码，请先登录系统修改密码后再覆盖</source>
+        <translation>This supervisor has not yet changed the initial password; log in and change it before overriding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="113" />
+        <source>未完成的草稿</source>
+        <translation>Unfinished drafts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="120" />
+        <location filename="../../ui/intake/wizard.py" line="657" />
+        <source>新办件</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="132" />
+        <source>上一步 (Alt+P)</source>
+        <translation>Previous (Alt+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="133" />
+        <source>下一步 (Alt+N)</source>
+        <translation>Next (Alt+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="197" />
+        <source>正在载入事项清单…</source>
+        <translation>Loading the catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="209" />
+        <source>主体信息</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="210" />
+        <source>经营范围/行业</source>
+        <translation>Scope / industry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="211" />
+        <source>一表填报</source>
+        <translation>One form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="212" />
+        <source>材料清单</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="213" />
+        <source>确认受理</source>
+        <translation>Confirm and accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="239" />
+        <source>事项清单 {version} 已载入</source>
+        <translation>Catalog {version} loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="248" />
+        <location filename="../../ui/intake/wizard.py" line="778" />
+        <source>已恢复草稿</source>
+        <translation>Draft restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="252" />
+        <source>事项清单载入失败</source>
+        <translation>The catalog could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="328" />
+        <source>请核对后再按 Ctrl+Enter 受理</source>
+        <translation>Check, then press Ctrl+Enter to accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="355" />
+        <source>{name}（{uscc}）</source>
+        <translation>{name} ({uscc})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="356" />
+        <source>（未填写名称）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="356" />
+        <source>未填写统一社会信用代码</source>
+        <translation>no USCC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="359" />
+        <source>法定代表人 {name}</source>
+        <translation>Legal representative {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="361" />
+        <source>法定代表人未填写</source>
+        <translation>No legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="365" />
+        <source>{kind}：{industries}</source>
+        <translation>{kind}: {industries}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="367" />
+        <source>尚未选择行业或经营范围</source>
+        <translation>No industry or business scope chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="370" />
+        <source> · 自贸区内</source>
+        <translation> · in the FTZ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="373" />
+        <source>{scope} · 需办理事项 {count} 项 · 材料已收 {got}/{total}</source>
+        <translation>{scope} · {count} matter(s) to handle · materials received {got}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="379" />
+        <source>帮办代办：{staff}</source>
+        <translation>Assisted by: {staff}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="393" />
+        <source>该代码的校验位警告此前已由主管覆盖</source>
+        <translation>A supervisor already overrode this code's check-character warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="412" />
+        <source>校验位警告已由主管 {who} 覆盖（理由：{reason}）</source>
+        <translation>Check-character warning overridden by supervisor {who} (reason: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="414" />
+        <source>主管 {who} 已覆盖统一社会信用代码校验位警告</source>
+        <translation>Supervisor {who} overrode the USCC check-character warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="423" />
+        <source>事项清单尚未载入，请稍候</source>
+        <translation>The catalog is not loaded yet; please wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="425" />
+        <source>请选择行业或经营范围</source>
+        <translation>Choose an industry or business scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="428" />
+        <source>所选经营范围无需许可（准入即营），无需受理</source>
+        <translation>The chosen scope needs no permit (may operate on registration); nothing to accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="444" />
+        <source>一表填报尚有必填项未填：{fields}</source>
+        <translation>One form: required fields still empty: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="450" />
+        <source>{step}：{message}</source>
+        <translation>{step}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="497" />
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="523" />
+        <source>操作未完成（程序内部错误）</source>
+        <translation>Not done (internal error)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="527" />
+        <source>办件 {number} 已提交，但操作未完成：{error}</source>
+        <translation>Case {number} was submitted, but the action was not done: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="531" />
+        <source>操作未完成：{error}</source>
+        <translation>Not done: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="551" />
+        <source>材料未收齐</source>
+        <translation>Materials incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="553" />
+        <source>以下材料尚未勾选“已收”：
+{materials}
+
+仍要受理吗？（材料不全时宜用“一次性补正”）</source>
+        <translation>These materials are not ticked as received:
+{materials}
+
+Accept anyway? (When materials are missing, a “one-time supplement notice” is usually better.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="562" />
+        <source>已受理</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="575" />
+        <source>材料已全部勾选“已收”，无需补正</source>
+        <translation>Every material is ticked as received; no supplement needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="582" />
+        <source>已出具一次补正通知，缺少：{materials}</source>
+        <translation>one-time supplement notice issued; missing: {materials}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="596" />
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="596" />
+        <source>请填写不予受理的理由（写入不予受理通知书）：</source>
+        <translation>Reason for refusing (it goes into the refusal notice):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="602" />
+        <location filename="../../ui/intake/wizard.py" line="603" />
+        <source>不予受理必须填写理由</source>
+        <translation>A refusal needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="608" />
+        <source>确认不予受理</source>
+        <translation>Confirm refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="609" />
+        <source>确定对“{name}”的申请不予受理？
+理由：{reason}</source>
+        <translation>Refuse the application of “{name}”?
+Reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="617" />
+        <source>不予受理（理由：{reason}）</source>
+        <translation>refused (reason: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="622" />
+        <source>办件 {number} {outcome}</source>
+        <translation>Case {number} {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="625" />
+        <source>{text}。{states}</source>
+        <translation>{text}. {states}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="628" />
+        <source>{text}。文书可在打印中心打印。</source>
+        <translation>{text}. The documents can be printed at the print station.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="697" />
+        <source>未命名主体</source>
+        <translation>Unnamed business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="733" />
+        <source>草稿已保存 {time}</source>
+        <translation>Draft saved {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="743" />
+        <source>草稿未能保存：{error}</source>
+        <translation>Draft not saved: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="743" />
+        <source>程序内部错误</source>
+        <translation>internal error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="769" />
+        <source>草稿不存在（可能已提交或被删除）</source>
+        <translation>The draft no longer exists (submitted or deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="782" />
+        <source>草稿未能载入</source>
+        <translation>The draft could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="799" />
+        <source>未完成的草稿（{count}）</source>
+        <translation>Unfinished drafts ({count})</translation>
+    </message>
+</context>
+<context>
     <name>IssuingScreen</name>
     <message>
         <location filename="../../ui/issuing_screen.py" line="39" />
@@ -248,39 +983,178 @@
         <translation>{who} · Window {window} · Database: {db} · Catalog: {version} · Sync: off</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="94" />
+        <location filename="../../ui/app.py" line="96" />
         <source>综合受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="98" />
+        <location filename="../../ui/app.py" line="100" />
         <source>审批队列</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="102" />
+        <location filename="../../ui/app.py" line="104" />
         <source>统一出件</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="106" />
+        <location filename="../../ui/app.py" line="108" />
         <source>打印中心</source>
         <translation>Print station</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="110" />
+        <location filename="../../ui/app.py" line="112" />
         <source>办件查询</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="114" />
+        <location filename="../../ui/app.py" line="116" />
+        <source>智能审批规则</source>
+        <translation>Auto-approval rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="120" />
+        <source>整改回访</source>
+        <translation>Rectification follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="124" />
         <source>证照验证</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="134" />
+        <location filename="../../ui/app.py" line="144" />
         <source>该角色的工作台（系统管理、审计日志、监管核查）将在后续版本提供。</source>
         <translation>This role's workbench (administration, audit log, inspections) comes in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPage</name>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="42" />
+        <source>全部已收</source>
+        <translation>All received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="43" />
+        <source>全部清除</source>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="48" />
+        <source>帮办代办（工作人员代为填报并全程跟进）</source>
+        <translation>Assisted service (staff fill in the forms and follow the case throughout)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="50" />
+        <source>帮办人员姓名</source>
+        <translation>Assisting staff member's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="54" />
+        <source>申请人提交的材料（空格键勾选“已收”）：</source>
+        <translation>Materials from the applicant (Space ticks “received”):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="62" />
+        <source>材料清单</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="65" />
+        <source>清单之外不得要求申请人提交其他材料；缺少的材料在“确认受理”一次性补正。</source>
+        <translation>Nothing outside this list may be required; missing materials go into a one-time supplement notice on “Confirm and accept”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="69" />
+        <source>政府部门已有、无需提交的材料（数据共享获取）：</source>
+        <translation>Materials the government already holds, not to be submitted (shared data):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="87" />
+        <source>请先在“经营范围/行业”中选择。</source>
+        <translation>First choose on the “Scope / industry” step.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="92" />
+        <source>材料 {before} → {after}：需申请人提交 {submitted} 项，另 {held} 项由政府部门共享，无需提交</source>
+        <translation>Materials {before} → {after}: {submitted} from the applicant, {held} more shared by government departments and not to be submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="106" />
+        <source>{name} — 无需提交</source>
+        <translation>{name} — not to be submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/materials_page.py" line="116" />
+        <source>（{copies} 份）</source>
+        <translation> ({copies} copies)</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="54" />
+        <source>主管覆盖校验警告</source>
+        <translation>Supervisor override of a check warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="62" />
+        <source>如：核对营业执照原件，代码为登记机关早期发放</source>
+        <translation>e.g. checked the original business licence; code issued early by the registration authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="68" />
+        <source>统一社会信用代码 {uscc}
+{warning}
+
+如已核对营业执照原件、确认代码无误，
+请大厅管理员输入本人账号和密码，并说明理由。覆盖记入审计日志。</source>
+        <translation>USCC {uscc}
+{warning}
+
+If the original business licence was checked and the code is right,
+a hall administrator enters their own account and password and gives a reason. The override is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="74" />
+        <source>覆盖</source>
+        <translation>Override</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="75" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="85" />
+        <source>主管用户名：</source>
+        <translation>Supervisor's user name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="86" />
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="87" />
+        <source>覆盖理由：</source>
+        <translation>Reason for override:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="103" />
+        <source>请主管输入本人用户名和密码</source>
+        <translation>The supervisor must enter their own user name and password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="107" />
+        <source>请填写覆盖理由（至少 {count} 个字）</source>
+        <translation>Give a reason for the override (at least {count} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="112" />
+        <source>正在核对…</source>
+        <translation>Checking…</translation>
     </message>
 </context>
 <context>
@@ -537,6 +1411,34 @@ Please rate our service</translation>
         <location filename="../../ui/rating_pad.py" line="77" />
         <source>请填写不满意的原因，我们会在 15 个工作日内整改并回访</source>
         <translation>Please tell us why; we will put it right within 15 working days and call you back</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationsScreen</name>
+    <message>
+        <location filename="../../ui/rectifications_screen.py" line="35" />
+        <source>回访记录：整改措施和申请人意见</source>
+        <translation>Follow-up record: the measures taken and the applicant's view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rectifications_screen.py" line="36" />
+        <source>整改完成并回访</source>
+        <translation>Rectified and followed up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rectifications_screen.py" line="43" />
+        <source>待整改的差评（15 个工作日内整改并回访）：</source>
+        <translation>Poor ratings to rectify (rectify and follow up within 15 working days):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rectifications_screen.py" line="57" />
+        <source>{level}：{comment}　限 {due} 前完成</source>
+        <translation>{level}: {comment}　due by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rectifications_screen.py" line="63" />
+        <source>待整改 {count} 件</source>
+        <translation>{count} to rectify</translation>
     </message>
 </context>
 <context>
@@ -799,6 +1701,231 @@ This cannot be undone.</translation>
         <location filename="../../ui/review_queue.py" line="752" />
         <source>程序出现内部错误，已录入的数据不会丢失</source>
         <translation>An internal error occurred; nothing entered is lost</translation>
+    </message>
+</context>
+<context>
+    <name>RulesScreen</name>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="54" />
+        <source>事项编码，用逗号分隔，如 SCJG-01, SCJG-02</source>
+        <translation>Matter codes, separated by commas, e.g. SCJG-01, SCJG-02</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="55" />
+        <location filename="../../ui/rules_screen.py" line="98" />
+        <source>启用</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="59" />
+        <source>保存为新版本 (Ctrl+S)</source>
+        <translation>Save as new version (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="63" />
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="64" />
+        <source>用此办件测试规则</source>
+        <translation>Test the rule on this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="69" />
+        <source>规则编码：</source>
+        <translation>Rule code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="70" />
+        <source>规则名称：</source>
+        <translation>Rule name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="71" />
+        <source>适用事项：</source>
+        <translation>Applies to matters:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="73" />
+        <source>条件（全部满足才自动准予）：</source>
+        <translation>Conditions (granted automatically only when all hold):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="98" />
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="120" />
+        <source>条件不是有效的 JSON：第 {line} 行 {msg}</source>
+        <translation>The conditions are not valid JSON: line {line}: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="124" />
+        <source>条件应为 JSON 数组，每项是一个对象</source>
+        <translation>The conditions should be a JSON array of objects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="137" />
+        <source>已保存 {code} 第 {version} 版；已办结的办件保留原版本</source>
+        <translation>Saved {code} version {version}; decided cases keep the version they used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="150" />
+        <source>请输入要测试的办件编号</source>
+        <translation>Enter the case number to try the rule on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="158" />
+        <source>自动准予</source>
+        <translation>Granted automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_screen.py" line="158" />
+        <source>不自动准予</source>
+        <translation>Not granted automatically</translation>
+    </message>
+</context>
+<context>
+    <name>ScopePage</name>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="51" />
+        <source>行业或经营范围：中文或拼音首字母（bld → 便利店，spjy → 食品经营），也可粘贴整段经营范围</source>
+        <translation>Industry or business scope: Chinese or pinyin initials (bld → 便利店, spjy → 食品经营), or paste a whole business scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="60" />
+        <source>移除所选 (Delete)</source>
+        <translation>Remove selected (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="74" />
+        <source>事项名称</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="74" />
+        <source>改革方式</source>
+        <translation>Reform mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="74" />
+        <source>办理时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="74" />
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="93" />
+        <source>查找：</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="95" />
+        <source>↓ 进入结果，回车选中；粘贴的整段经营范围回车后全部加入。</source>
+        <translation>↓ enters the results, Enter chooses; Enter on a pasted business scope adds all of it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="98" />
+        <source>已选择：</source>
+        <translation>Chosen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="115" />
+        <source>经营范围 / 行业</source>
+        <translation>Business scope / industry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="167" />
+        <location filename="../../ui/intake/scope_page.py" line="295" />
+        <source>正在载入事项清单…</source>
+        <translation>Loading the catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="169" />
+        <source>输入后在此列出行业和经营范围规范表述</source>
+        <translation>Industries and standard business-scope terms are listed here as you type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="185" />
+        <source>识别</source>
+        <translation>Recognised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="188" />
+        <source>未识别：{term}（不是规范表述，请查找后单独选择）</source>
+        <translation>Not recognised: {term} (not a standard term; search for it and choose it separately)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="196" />
+        <source>没有找到；可换个说法，或用拼音首字母</source>
+        <translation>Nothing found; try other words, or pinyin initials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="206" />
+        <source>【行业】{name}（{count} 项许可，一业一证）</source>
+        <translation>[Industry] {name} ({count} permit(s), one licence per industry)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="210" />
+        <source>（无需许可）</source>
+        <translation>(no permit needed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="214" />
+        <source>许可</source>
+        <translation>Licensed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="214" />
+        <source>一般</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="219" />
+        <source>{prefix}：{text}</source>
+        <translation>{prefix}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="301" />
+        <source>【行业】{name}</source>
+        <translation>[Industry] {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="310" />
+        <source>以下表述不是经营范围规范表述，未计入：{terms}</source>
+        <translation>Not standard business-scope terms, left out: {terms}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="321" />
+        <source>{kind}：{industries}</source>
+        <translation>{kind}: {industries}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="323" />
+        <source>请先选择行业或经营范围</source>
+        <translation>Choose an industry or business scope first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="326" />
+        <source>准入即营：所选经营范围无需办理许可，凭营业执照即可开展经营</source>
+        <translation>May operate on registration: the chosen scope needs no permit; the business licence is enough to start trading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="330" />
+        <source>需办理的事项：{count} 项</source>
+        <translation>Matters to handle: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scope_page.py" line="344" />
+        <source>{name}（{code}）
+审批部门：{department}</source>
+        <translation>{name} ({code})
+Approving department: {department}</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,8 @@ def test_workbench_tabs_follow_the_role(
         "clerk": ["综合受理", "打印中心", "办件查询", "证照验证"],
         "reviewer01": ["审批队列", "办件查询", "证照验证"],
         "issuer": ["统一出件", "打印中心", "办件查询", "证照验证"],
-        "halladmin": ["审批队列", "办件查询", "证照验证"],
+        "halladmin": ["审批队列", "办件查询", "整改回访", "证照验证"],
+        "admin": ["智能审批规则"],
         "auditor": ["办件查询"],
     }
     for username, tabs in expected.items():

@@ -22,8 +22,6 @@ from desktop.domain.catalog import Matter, ReformMode
 from ui.intake.model import mode_label, outcome
 from ui.intake.widgets import heading, muted
 
-COMMITMENT_TEXT = "申请人已签署告知承诺书"
-
 
 class ConfirmPage(QWidget):
     changed = Signal()
@@ -62,10 +60,10 @@ class ConfirmPage(QWidget):
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.accept_button = QPushButton("受理 (Ctrl+Enter)", self)
+        self.accept_button = QPushButton(self.tr("受理 (Ctrl+Enter)"), self)
         self.accept_button.setStyleSheet("font-weight:bold;padding:6px 18px;")
-        self.supplement_button = QPushButton("一次性补正…", self)
-        self.refuse_button = QPushButton("不予受理…", self)
+        self.supplement_button = QPushButton(self.tr("一次性补正…"), self)
+        self.refuse_button = QPushButton(self.tr("不予受理…"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.supplement_button)
@@ -73,11 +71,14 @@ class ConfirmPage(QWidget):
         buttons.addWidget(self.refuse_button)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("确认受理", self))
+        layout.addWidget(heading(self.tr("确认受理"), self))
         layout.addWidget(self.summary)
         layout.addWidget(
             muted(
-                "告知承诺事项：申请人签署告知承诺书的当场作出决定；未签署的按一般程序审查（双轨制）。", self
+                self.tr(
+                    "告知承诺事项：申请人签署告知承诺书的当场作出决定；未签署的按一般程序审查（双轨制）。"
+                ),
+                self,
             )
         )
         layout.addWidget(scroll, 1)
@@ -122,10 +123,12 @@ class ConfirmPage(QWidget):
         self._outcomes.clear()
         if not self._matters:
             self._grid.addWidget(
-                muted("没有需办理的许可事项（准入即营），无需受理。", self._body), 0, 0, 1, 4
+                muted(self.tr("没有需办理的许可事项（准入即营），无需受理。"), self._body), 0, 0, 1, 4
             )
             return
-        for column, text in enumerate(("许可事项", "改革方式", "受理后", "告知承诺书")):
+        for column, text in enumerate(
+            (self.tr("许可事项"), self.tr("改革方式"), self.tr("受理后"), self.tr("告知承诺书"))
+        ):
             title = QLabel(text, self._body)
             title.setStyleSheet("font-weight:bold;")
             self._grid.addWidget(title, 0, column)
@@ -140,7 +143,7 @@ class ConfirmPage(QWidget):
             self._outcomes[matter.code] = result
             self._grid.addWidget(result, row, 2)
             if matter.mode_outside_ftz(self._in_ftz) is ReformMode.COMMITMENT:
-                box = QCheckBox(COMMITMENT_TEXT, self._body)
+                box = QCheckBox(self.tr("申请人已签署告知承诺书"), self._body)
                 box.setChecked(matter.code in self._committed)
                 box.toggled.connect(lambda on, code=matter.code: self._on_committed(code, on))
                 self.commitment_boxes[matter.code] = box
@@ -182,7 +185,9 @@ class ConfirmPage(QWidget):
 
     def show_problems(self, problems: Sequence[str]) -> None:
         if problems:
-            self.problems_label.setText("受理前请处理：\n" + "\n".join(f"· {p}" for p in problems))
+            self.problems_label.setText(
+                self.tr("受理前请处理：") + "\n" + "\n".join(f"· {p}" for p in problems)
+            )
         else:
             self.problems_label.setText("")
 

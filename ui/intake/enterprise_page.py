@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,11 +30,16 @@ from ui.intake.checks import FieldCheck, Level
 from ui.intake.widgets import FieldMessage, field_label, heading, muted
 from ui.tasks import run_in_background
 
-KIND_LABELS = {
-    EnterpriseKind.COMPANY: "企业",
-    EnterpriseKind.INDIVIDUAL: "个体工商户",
-    EnterpriseKind.COOPERATIVE: "农民专业合作社",
-}
+
+def kind_labels() -> dict[EnterpriseKind, str]:
+    """The enterprise kinds as shown (the kind's value is what is stored)."""
+    return {
+        EnterpriseKind.COMPANY: QCoreApplication.translate("IntakeWizard", "企业"),
+        EnterpriseKind.INDIVIDUAL: QCoreApplication.translate("IntakeWizard", "个体工商户"),
+        EnterpriseKind.COOPERATIVE: QCoreApplication.translate("IntakeWizard", "农民专业合作社"),
+    }
+
+
 _ENTERPRISE_ROLE = Qt.ItemDataRole.UserRole
 _LOOKUP_DELAY_MS = 350
 _MIN_USCC_LOOKUP = 6
@@ -54,21 +59,21 @@ class EnterprisePage(QWidget):
         self._filling = False
 
         self.uscc = QLineEdit(self)
-        self.uscc.setPlaceholderText("18位，可用扫码枪扫描营业执照")
+        self.uscc.setPlaceholderText(self.tr("18位，可用扫码枪扫描营业执照"))
         self.uscc.setMaxLength(30)
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText("与营业执照一致；输入名称可查找已登记主体")
+        self.name.setPlaceholderText(self.tr("与营业执照一致；输入名称可查找已登记主体"))
         self.legal_representative = QLineEdit(self)
         self.legal_representative_id = QLineEdit(self)
-        self.legal_representative_id.setPlaceholderText("18位公民身份号码")
+        self.legal_representative_id.setPlaceholderText(self.tr("18位公民身份号码"))
         self.address = QLineEdit(self)
-        self.address.setPlaceholderText("住所（主要经营场所）")
+        self.address.setPlaceholderText(self.tr("住所（主要经营场所）"))
         self.contact_phone = QLineEdit(self)
-        self.contact_phone.setPlaceholderText("手机或带区号的固定电话")
+        self.contact_phone.setPlaceholderText(self.tr("手机或带区号的固定电话"))
         self.kind = QComboBox(self)
-        for kind, label in KIND_LABELS.items():
+        for kind, label in kind_labels().items():
             self.kind.addItem(label, kind.value)
-        self.in_ftz = QCheckBox("位于自由贸易试验区内（自贸区内）", self)
+        self.in_ftz = QCheckBox(self.tr("位于自由贸易试验区内（自贸区内）"), self)
 
         self.uscc_message = FieldMessage(self)
         self.name_message = FieldMessage(self)
@@ -76,12 +81,14 @@ class EnterprisePage(QWidget):
         self.id_message = FieldMessage(self)
         self.address_message = FieldMessage(self)
         self.phone_message = FieldMessage(self)
-        self.override_button = QPushButton("主管覆盖…", self)
-        self.override_button.setToolTip("校验位不正确但代码确系登记机关所发：请主管输入账号密码并说明理由")
+        self.override_button = QPushButton(self.tr("主管覆盖…"), self)
+        self.override_button.setToolTip(
+            self.tr("校验位不正确但代码确系登记机关所发：请主管输入账号密码并说明理由")
+        )
         self.override_button.setVisible(False)
         self.override_button.clicked.connect(self.override_requested)
 
-        self.known_label = muted("已登记的市场主体（↓ 进入列表，回车载入）：", self)
+        self.known_label = muted(self.tr("已登记的市场主体（↓ 进入列表，回车载入）："), self)
         self.known = QListWidget(self)
         self.known.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.known.setMaximumHeight(110)
@@ -98,13 +105,18 @@ class EnterprisePage(QWidget):
         uscc_side.addWidget(self.uscc_message, 1)
         uscc_side.addWidget(self.override_button)
         rows: list[tuple[str, bool, QWidget, QWidget | QHBoxLayout | None]] = [
-            ("统一社会信用代码", True, self.uscc, uscc_side),
-            ("市场主体名称", True, self.name, self.name_message),
-            ("法定代表人（负责人）", True, self.legal_representative, self.legal_representative_message),
-            ("法定代表人身份证号", False, self.legal_representative_id, self.id_message),
-            ("住所（主要经营场所）", True, self.address, self.address_message),
-            ("联系电话", True, self.contact_phone, self.phone_message),
-            ("主体类型", True, self.kind, None),
+            (self.tr("统一社会信用代码"), True, self.uscc, uscc_side),
+            (self.tr("市场主体名称"), True, self.name, self.name_message),
+            (
+                self.tr("法定代表人（负责人）"),
+                True,
+                self.legal_representative,
+                self.legal_representative_message,
+            ),
+            (self.tr("法定代表人身份证号"), False, self.legal_representative_id, self.id_message),
+            (self.tr("住所（主要经营场所）"), True, self.address, self.address_message),
+            (self.tr("联系电话"), True, self.contact_phone, self.phone_message),
+            (self.tr("主体类型"), True, self.kind, None),
             ("", False, self.in_ftz, None),
         ]
         for row, (text, required, editor, side) in enumerate(rows):
@@ -116,8 +128,8 @@ class EnterprisePage(QWidget):
             elif side is not None:
                 grid.addWidget(side, row, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("主体信息", self))
-        layout.addWidget(muted("带 * 的为必填项；回车到下一项，Alt+N 下一步。", self))
+        layout.addWidget(heading(self.tr("主体信息"), self))
+        layout.addWidget(muted(self.tr("带 * 的为必填项；回车到下一项，Alt+N 下一步。"), self))
         layout.addLayout(grid)
         layout.addWidget(self.known_label)
         layout.addWidget(self.known)
@@ -253,22 +265,22 @@ class EnterprisePage(QWidget):
         """Every field's check (the USCC's with its override taken into account)."""
         phone = checks.phone(self.contact_phone.text(), final)
         if final and not self.contact_phone.text().strip():
-            phone = FieldCheck(Level.ERROR, "请填写联系电话")
+            phone = FieldCheck(Level.ERROR, checks.fill_in(self.tr("联系电话")))
 
         def filled(edit: QLineEdit, what: str) -> FieldCheck:
             empty = final and not edit.text().strip()
-            return FieldCheck(Level.ERROR, f"请填写{what}") if empty else checks.NOTHING
+            return FieldCheck(Level.ERROR, checks.fill_in(what)) if empty else checks.NOTHING
 
         return [  # in the order of the form
             (self.uscc, self.uscc_message, self.uscc_check(final)),
-            (self.name, self.name_message, filled(self.name, "市场主体名称")),
+            (self.name, self.name_message, filled(self.name, self.tr("市场主体名称"))),
             (
                 self.legal_representative,
                 self.legal_representative_message,
-                filled(self.legal_representative, "法定代表人（负责人）"),
+                filled(self.legal_representative, self.tr("法定代表人（负责人）")),
             ),
             (self.legal_representative_id, self.id_message, self._id_check(final)),
-            (self.address, self.address_message, filled(self.address, "住所")),
+            (self.address, self.address_message, filled(self.address, self.tr("住所"))),
             (self.contact_phone, self.phone_message, phone),
         ]
 
@@ -288,7 +300,7 @@ class EnterprisePage(QWidget):
     def uscc_check(self, final: bool = False) -> FieldCheck:
         check = checks.uscc(self.uscc.text(), final)
         if check.level is Level.WARNING and self.normalized_uscc() in self._overridden:
-            return FieldCheck(Level.OK, self._override_note or "校验位警告已由主管覆盖")
+            return FieldCheck(Level.OK, self._override_note or self.tr("校验位警告已由主管覆盖"))
         return check
 
     def _check_uscc(self, final: bool) -> None:
@@ -319,7 +331,7 @@ class EnterprisePage(QWidget):
             if check.level is Level.ERROR:
                 found.append((edit, check.message))
             elif check.level is Level.WARNING:
-                found.append((edit, "统一社会信用代码校验位不正确，须主管覆盖后才能受理"))
+                found.append((edit, self.tr("统一社会信用代码校验位不正确，须主管覆盖后才能受理")))
         return found
 
     # -- known enterprises ------------------------------------------------------------------------

@@ -26,14 +26,7 @@ from ui.intake.checks import FieldCheck, Level
 from ui.intake.model import ENTERPRISE_FIELDS, format_reduction
 from ui.intake.widgets import FieldMessage, field_label, heading, muted
 
-BOOL_CHOICES = ("", "是", "否")
-_PLACEHOLDERS = {
-    "number": "数字",
-    "date": "年-月-日，如 2026-11-26",
-    "phone": "手机或带区号的固定电话",
-    "id": "18位公民身份号码",
-    "uscc": "18位统一社会信用代码",
-}
+BOOL_CHOICES = ("", "是", "否")  # the values stored; shown through FormPage._choice_labels
 
 
 class FormPage(QWidget):
@@ -60,7 +53,7 @@ class FormPage(QWidget):
         self.reduction_label = QLabel(self)
         self.reduction_label.setStyleSheet("font-weight:bold;color:#0d47a1;font-size:13pt;")
         self.reduction_label.setWordWrap(True)
-        self.empty_label = muted("请先在“经营范围/行业”中选择，再填写申请表。", self)
+        self.empty_label = muted(self.tr("请先在“经营范围/行业”中选择，再填写申请表。"), self)
         self._body = QWidget()
         self._grid = QGridLayout()
         body_layout = QVBoxLayout(self._body)
@@ -77,9 +70,11 @@ class FormPage(QWidget):
         self.scroll_area.setWidget(self._body)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("一表填报", self))
+        layout.addWidget(heading(self.tr("一表填报"), self))
         layout.addWidget(self.reduction_label)
-        layout.addWidget(muted("各事项相同的内容只填一次；带 * 的为必填项；灰色内容取自“主体信息”。", self))
+        layout.addWidget(
+            muted(self.tr("各事项相同的内容只填一次；带 * 的为必填项；灰色内容取自“主体信息”。"), self)
+        )
         layout.addWidget(self.empty_label)
         layout.addWidget(self.scroll_area, 1)
 
@@ -127,12 +122,25 @@ class FormPage(QWidget):
         self._show_enterprise_values()
         self.refresh_checks()
 
+    def _choice_labels(self) -> dict[str, str]:
+        return {"": self.tr("（请选择）"), "是": self.tr("是"), "否": self.tr("否")}
+
+    def _placeholders(self) -> dict[str, str]:
+        return {
+            "number": self.tr("数字"),
+            "date": self.tr("年-月-日，如 2026-11-26"),
+            "phone": self.tr("手机或带区号的固定电话"),
+            "id": self.tr("18位公民身份号码"),
+            "uscc": self.tr("18位统一社会信用代码"),
+        }
+
     def _make_editor(self, f: FormField) -> QLineEdit | QComboBox:
         value = self._values.get(f.code, "")
         if f.type == "bool":
             combo = QComboBox(self._body)
+            labels = self._choice_labels()
             for choice in BOOL_CHOICES:
-                combo.addItem(choice or "（请选择）", choice)
+                combo.addItem(labels[choice], choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.currentIndexChanged.connect(
                 lambda _i, code=f.code, c=combo: self._on_edit(code, str(c.currentData()))
@@ -140,10 +148,11 @@ class FormPage(QWidget):
             return combo
         edit = QLineEdit(self._body)
         options = checks.options_in_label(f.label)
+        placeholders = self._placeholders()
         if options:
-            edit.setPlaceholderText("如：" + " / ".join(options))
-        elif f.type in _PLACEHOLDERS:
-            edit.setPlaceholderText(_PLACEHOLDERS[f.type])
+            edit.setPlaceholderText(self.tr("如：{options}").format(options=" / ".join(options)))
+        elif f.type in placeholders:
+            edit.setPlaceholderText(placeholders[f.type])
         edit.setText(value)
         edit.textChanged.connect(lambda text, code=f.code: self._on_edit(code, text))
         edit.editingFinished.connect(lambda code=f.code: self._check(code, final=True))
@@ -162,7 +171,7 @@ class FormPage(QWidget):
     def _show_enterprise_values(self) -> None:
         for code, label in self._shown.items():
             value = self._enterprise.get(ENTERPRISE_FIELDS[code], "")
-            label.setText(value if value else "（未填写，请在“主体信息”中填写）")
+            label.setText(value if value else self.tr("（未填写，请在“主体信息”中填写）"))
             self._check(code, final=self._final)
 
     def fields(self) -> tuple[FormField, ...]:
@@ -216,7 +225,10 @@ class FormPage(QWidget):
         if code in ENTERPRISE_FIELDS:
             missing = f.required and not self.value(code)
             check = (
-                FieldCheck(Level.ERROR, f"请在“主体信息”中填写{checks.plain_label(f.label)}")
+                FieldCheck(
+                    Level.ERROR,
+                    self.tr("请在“主体信息”中填写{name}").format(name=checks.plain_label(f.label)),
+                )
                 if (missing and final)
                 else checks.NOTHING
             )

@@ -39,19 +39,19 @@ class MaterialsPage(QWidget):
         self.summary.setStyleSheet("font-weight:bold;color:#0d47a1;")
         self.checklist = QListWidget(self)
         self.checklist.setMinimumHeight(200)
-        self.all_button = QPushButton("全部已收", self)
-        self.none_button = QPushButton("全部清除", self)
+        self.all_button = QPushButton(self.tr("全部已收"), self)
+        self.none_button = QPushButton(self.tr("全部清除"), self)
         self.government = QListWidget(self)
         self.government.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.government.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.government.setMaximumHeight(130)
-        self.assisted = QCheckBox("帮办代办（工作人员代为填报并全程跟进）", self)
+        self.assisted = QCheckBox(self.tr("帮办代办（工作人员代为填报并全程跟进）"), self)
         self.assisted_by = QLineEdit(self)
-        self.assisted_by.setPlaceholderText("帮办人员姓名")
+        self.assisted_by.setPlaceholderText(self.tr("帮办人员姓名"))
         self.assisted_by.setEnabled(False)
 
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("申请人提交的材料（空格键勾选“已收”）：", self))
+        buttons.addWidget(QLabel(self.tr("申请人提交的材料（空格键勾选“已收”）："), self))
         buttons.addStretch(1)
         buttons.addWidget(self.all_button)
         buttons.addWidget(self.none_button)
@@ -59,14 +59,14 @@ class MaterialsPage(QWidget):
         assist.addWidget(self.assisted)
         assist.addWidget(self.assisted_by, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("材料清单", self))
+        layout.addWidget(heading(self.tr("材料清单"), self))
         layout.addWidget(self.summary)
         layout.addWidget(
-            muted("清单之外不得要求申请人提交其他材料；缺少的材料在“确认受理”一次性补正。", self)
+            muted(self.tr("清单之外不得要求申请人提交其他材料；缺少的材料在“确认受理”一次性补正。"), self)
         )
         layout.addLayout(buttons)
         layout.addWidget(self.checklist, 2)
-        layout.addWidget(QLabel("政府部门已有、无需提交的材料（数据共享获取）：", self))
+        layout.addWidget(QLabel(self.tr("政府部门已有、无需提交的材料（数据共享获取）："), self))
         layout.addWidget(self.government, 1)
         layout.addLayout(assist)
 
@@ -84,19 +84,26 @@ class MaterialsPage(QWidget):
         materials = form.materials if form else ()
         held = form.government_held if form else ()
         if form is None or (not form.fields and not materials):
-            self.summary.setText("请先在“经营范围/行业”中选择。")
+            self.summary.setText(self.tr("请先在“经营范围/行业”中选择。"))
         else:
             r = form.reduction
             self.summary.setText(
-                f"材料 {r.materials_before} → {r.materials_after}：需申请人提交 {len(materials)} 项，"
-                f"另 {len(held)} 项由政府部门共享，无需提交"
+                self.tr(
+                    "材料 {before} → {after}：需申请人提交 {submitted} 项，"
+                    "另 {held} 项由政府部门共享，无需提交"
+                ).format(
+                    before=r.materials_before,
+                    after=r.materials_after,
+                    submitted=len(materials),
+                    held=len(held),
+                )
             )
         if tuple(m.code for m in materials) != tuple(m.code for m in self._materials):
             self._materials = tuple(materials)
             self._fill_checklist()
         self.government.clear()
         for m in held:
-            item = QListWidgetItem(f"{m.name} — 无需提交")
+            item = QListWidgetItem(self.tr("{name} — 无需提交").format(name=m.name))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.setForeground(Qt.GlobalColor.darkGray)
             self.government.addItem(item)
@@ -106,7 +113,7 @@ class MaterialsPage(QWidget):
         try:
             self.checklist.clear()
             for m in self._materials:
-                copies = f"（{m.copies} 份）" if m.copies > 1 else ""
+                copies = self.tr("（{copies} 份）").format(copies=m.copies) if m.copies > 1 else ""
                 item = QListWidgetItem(f"{m.name}{copies}")
                 item.setData(_CODE_ROLE, m.code)
                 item.setFlags(

@@ -1,9 +1,11 @@
-"""What the wizard shows about the chosen matters, as plain text (no Qt here)."""
+"""What the wizard shows about the chosen matters, as plain text (no widgets here)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.catalog import Catalog, Industry, Matter, ReformMode, ScopeTerm
 from desktop.domain.intake_form import Reduction
@@ -19,6 +21,11 @@ ENTERPRISE_FIELDS: dict[str, str] = {
 }
 
 OLD_PROCEDURE = "按原规定办理"
+
+
+def old_procedure() -> str:
+    """The mode column of a matter reformed only inside the free trade zone (区外按原规定办理)."""
+    return QCoreApplication.translate("IntakeWizard", "按原规定办理")
 
 
 @dataclass
@@ -48,10 +55,10 @@ class Selection:
     def licence_kind(self, catalog: Catalog) -> str:
         count = len(self.chosen_industries(catalog))
         if count == 1:
-            return "一业一证"
+            return QCoreApplication.translate("IntakeWizard", "一业一证")
         if count > 1:
-            return "多业一证"
-        return "按经营范围" if self.terms else ""
+            return QCoreApplication.translate("IntakeWizard", "多业一证")
+        return QCoreApplication.translate("IntakeWizard", "按经营范围") if self.terms else ""
 
     def as_dict(self) -> dict[str, list[str]]:
         return {"industries": list(self.industries), "terms": list(self.terms)}
@@ -68,44 +75,63 @@ class Selection:
 
 def mode_label(matter: Matter, in_ftz: bool) -> str:
     mode = matter.mode_outside_ftz(in_ftz)
-    return OLD_PROCEDURE if mode is None else mode.label
+    return old_procedure() if mode is None else mode.label
 
 
 def notes(matter: Matter, in_ftz: bool) -> list[str]:
     out: list[str] = []
     if matter.mode_outside_ftz(in_ftz) is None:
-        out.append("仅在自贸区内实行改革，区外按原规定办理")
+        out.append(QCoreApplication.translate("IntakeWizard", "仅在自贸区内实行改革，区外按原规定办理"))
     if matter.quota is not None:
-        out.append(f"总量控制：剩余 {matter.quota.remaining}")
+        out.append(
+            QCoreApplication.translate("IntakeWizard", "总量控制：剩余 {remaining}").format(
+                remaining=matter.quota.remaining
+            )
+        )
     if matter.trial_operation_allowed:
-        out.append("可先行试营业")
+        out.append(QCoreApplication.translate("IntakeWizard", "可先行试营业"))
     return out
 
 
 def time_limit(matter: Matter, in_ftz: bool) -> str:
     mode = matter.mode_outside_ftz(in_ftz)
     if mode in (ReformMode.CANCEL, ReformMode.FILING):
-        return "当场"
+        return QCoreApplication.translate("IntakeWizard", "当场")
     if mode is ReformMode.COMMITMENT:
-        return "当场（承诺）" if not matter.time_limit_days else f"当场或 {matter.time_limit_days} 个工作日"
-    return f"{matter.time_limit_days} 个工作日"
+        if not matter.time_limit_days:
+            return QCoreApplication.translate("IntakeWizard", "当场（承诺）")
+        return QCoreApplication.translate("IntakeWizard", "当场或 {days} 个工作日").format(
+            days=matter.time_limit_days
+        )
+    return QCoreApplication.translate("IntakeWizard", "{days} 个工作日").format(days=matter.time_limit_days)
 
 
 def outcome(matter: Matter, in_ftz: bool, committed: bool) -> str:
     """What 受理 does with this matter, in words."""
     mode = matter.mode_outside_ftz(in_ftz)
     if mode is None:
-        return f"按原规定分送审批（{matter.approving_department}，{matter.time_limit_days} 个工作日）"
+        return QCoreApplication.translate(
+            "IntakeWizard", "按原规定分送审批（{department}，{days} 个工作日）"
+        ).format(department=matter.approving_department, days=matter.time_limit_days)
     if mode is ReformMode.CANCEL:
-        return f"取消审批并推送主管部门（{matter.competent_department}）"
+        return QCoreApplication.translate("IntakeWizard", "取消审批并推送主管部门（{department}）").format(
+            department=matter.competent_department
+        )
     if mode is ReformMode.FILING:
-        return "当场办结并出具备案凭证"
+        return QCoreApplication.translate("IntakeWizard", "当场办结并出具备案凭证")
     if mode is ReformMode.COMMITMENT:
+        if committed and matter.check_window:
+            return QCoreApplication.translate(
+                "IntakeWizard", "告知承诺：当场作出准予许可决定，{window}内核查"
+            ).format(window=matter.check_window)
         if committed:
-            check = f"，{matter.check_window}内核查" if matter.check_window else ""
-            return f"告知承诺：当场作出准予许可决定{check}"
-        return f"未签署告知承诺书：按一般程序分送审批（{matter.approving_department}）"
-    return f"分送审批（{matter.approving_department}，{matter.time_limit_days} 个工作日）"
+            return QCoreApplication.translate("IntakeWizard", "告知承诺：当场作出准予许可决定")
+        return QCoreApplication.translate(
+            "IntakeWizard", "未签署告知承诺书：按一般程序分送审批（{department}）"
+        ).format(department=matter.approving_department)
+    return QCoreApplication.translate("IntakeWizard", "分送审批（{department}，{days} 个工作日）").format(
+        department=matter.approving_department, days=matter.time_limit_days
+    )
 
 
 def commitment_matters(matters: Iterable[Matter], in_ftz: bool) -> list[Matter]:
@@ -113,9 +139,17 @@ def commitment_matters(matters: Iterable[Matter], in_ftz: bool) -> list[Matter]:
 
 
 def format_reduction(r: Reduction) -> str:
-    return (
-        f"表单字段 {r.fields_before} → {r.fields_after}，材料 {r.materials_before} → {r.materials_after}，"
-        f"法定时限 {r.days_before} → {r.days_after} 个工作日"
+    return QCoreApplication.translate(
+        "IntakeWizard",
+        "表单字段 {fields_before} → {fields_after}，材料 {materials_before} → {materials_after}，"
+        "法定时限 {days_before} → {days_after} 个工作日",
+    ).format(
+        fields_before=r.fields_before,
+        fields_after=r.fields_after,
+        materials_before=r.materials_before,
+        materials_after=r.materials_after,
+        days_before=r.days_before,
+        days_after=r.days_after,
     )
 
 

@@ -7,7 +7,7 @@ supervisor's name. Esc cancels.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,9 +31,17 @@ def override_as_supervisor(services: Services, username: str, password: str, usc
     """Check the supervisor's own password, then record the override as that supervisor."""
     user = users.login(services, username, password)
     if user.role is not Role.HALL_ADMIN:
-        raise PermissionDenied(f"只有大厅管理员可以覆盖校验警告；{user.username} 是{user.role.label}")
+        raise PermissionDenied(
+            QCoreApplication.translate(
+                "IntakeWizard", "只有大厅管理员可以覆盖校验警告；{user} 是{role}"
+            ).format(user=user.username, role=user.role.label)
+        )
     if user.must_change_password:
-        raise DomainError("该主管账户尚未修改初始密码，请先登录系统修改密码后再覆盖")
+        raise DomainError(
+            QCoreApplication.translate(
+                "IntakeWizard", "该主管账户尚未修改初始密码，请先登录系统修改密码后再覆盖"
+            )
+        )
     intake.override_uscc_warning(services, user.as_actor(), uscc, reason)
     return user.username
 
@@ -43,7 +51,7 @@ class OverrideDialog(QDialog):
 
     def __init__(self, services: Services, uscc: str, warning: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("主管覆盖校验警告")
+        self.setWindowTitle(self.tr("主管覆盖校验警告"))
         self.setMinimumWidth(520)
         self._services = services
         self.uscc = uscc
@@ -51,19 +59,20 @@ class OverrideDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("如：核对营业执照原件，代码为登记机关早期发放")
+        self.reason.setPlaceholderText(self.tr("如：核对营业执照原件，代码为登记机关早期发放"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color:#b00020;")
         intro = QLabel(
-            f"统一社会信用代码 {uscc}\n{warning}\n\n"
-            "如已核对营业执照原件、确认代码无误，\n"
-            "请大厅管理员输入本人账号和密码，并说明理由。覆盖记入审计日志。",
+            self.tr(
+                "统一社会信用代码 {uscc}\n{warning}\n\n如已核对营业执照原件、确认代码无误，\n"
+                "请大厅管理员输入本人账号和密码，并说明理由。覆盖记入审计日志。"
+            ).format(uscc=uscc, warning=warning),
             self,
         )
         buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton("覆盖", QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button = buttons.addButton(self.tr("覆盖"), QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         for button in (self.ok_button, cancel):  # Enter moves through the fields; on the reason it submits
             button.setAutoDefault(False)
             button.setDefault(False)
@@ -73,9 +82,9 @@ class OverrideDialog(QDialog):
         self.password.returnPressed.connect(self.reason.setFocus)
         self.reason.returnPressed.connect(self.submit)
         form = QFormLayout()
-        form.addRow("主管用户名：", self.username)
-        form.addRow("密码：", self.password)
-        form.addRow("覆盖理由：", self.reason)
+        form.addRow(self.tr("主管用户名："), self.username)
+        form.addRow(self.tr("密码："), self.password)
+        form.addRow(self.tr("覆盖理由："), self.reason)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text is never cut
         layout.addWidget(intro)
@@ -91,14 +100,16 @@ class OverrideDialog(QDialog):
             self.reason.text().strip(),
         )
         if not username or not password:
-            self.message.setText("请主管输入本人用户名和密码")
+            self.message.setText(self.tr("请主管输入本人用户名和密码"))
             return
         if len(reason) < intake.MIN_REASON_LENGTH:
-            self.message.setText(f"请填写覆盖理由（至少 {intake.MIN_REASON_LENGTH} 个字）")
+            self.message.setText(
+                self.tr("请填写覆盖理由（至少 {count} 个字）").format(count=intake.MIN_REASON_LENGTH)
+            )
             self.reason.setFocus()
             return
         self.ok_button.setEnabled(False)
-        self.message.setText("正在核对…")
+        self.message.setText(self.tr("正在核对…"))
         services, uscc = self._services, self.uscc
         run_in_background(
             lambda: override_as_supervisor(services, username, password, uscc, reason),

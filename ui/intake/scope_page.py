@@ -31,7 +31,7 @@ from ui.intake.widgets import heading, muted
 
 _HIT_ROLE = Qt.ItemDataRole.UserRole
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-MATTER_COLUMNS = ("事项名称", "改革方式", "办理时限", "说明")
+MATTER_COLUMN_COUNT = 4
 
 
 class ScopePage(QWidget):
@@ -48,7 +48,7 @@ class ScopePage(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(
-            "行业或经营范围：中文或拼音首字母（bld → 便利店，spjy → 食品经营），也可粘贴整段经营范围"
+            self.tr("行业或经营范围：中文或拼音首字母（bld → 便利店，spjy → 食品经营），也可粘贴整段经营范围")
         )
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget(self)
@@ -57,7 +57,7 @@ class ScopePage(QWidget):
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.selected = QListWidget(self)
         self.selected.setMinimumHeight(110)
-        self.remove_button = QPushButton("移除所选 (Delete)", self)
+        self.remove_button = QPushButton(self.tr("移除所选 (Delete)"), self)
         self.kind_label = QLabel(self)
         self.kind_label.setStyleSheet("font-weight:bold;")
         self.unknown_label = QLabel(self)
@@ -69,8 +69,10 @@ class ScopePage(QWidget):
             "color:#1b5e20;font-weight:bold;font-size:14pt;border:1px solid #1b5e20;padding:8px;"
         )
         self.matters_label = QLabel(self)
-        self.matters_table = QTableWidget(0, len(MATTER_COLUMNS), self)
-        self.matters_table.setHorizontalHeaderLabels(list(MATTER_COLUMNS))
+        self.matters_table = QTableWidget(0, MATTER_COLUMN_COUNT, self)
+        self.matters_table.setHorizontalHeaderLabels(
+            [self.tr("事项名称"), self.tr("改革方式"), self.tr("办理时限"), self.tr("说明")]
+        )
         self.matters_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matters_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.matters_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -88,12 +90,12 @@ class ScopePage(QWidget):
             header.setSectionResizeMode(column, mode)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel("查找：", self))
+        left.addWidget(QLabel(self.tr("查找："), self))
         left.addWidget(self.search)
-        left.addWidget(muted("↓ 进入结果，回车选中；粘贴的整段经营范围回车后全部加入。", self))
+        left.addWidget(muted(self.tr("↓ 进入结果，回车选中；粘贴的整段经营范围回车后全部加入。"), self))
         left.addWidget(self.results, 2)
         chosen_head = QHBoxLayout()
-        chosen_head.addWidget(QLabel("已选择：", self))
+        chosen_head.addWidget(QLabel(self.tr("已选择："), self))
         chosen_head.addStretch(1)
         chosen_head.addWidget(self.remove_button)
         left.addLayout(chosen_head)
@@ -110,7 +112,7 @@ class ScopePage(QWidget):
         columns.addSpacing(12)
         columns.addLayout(right, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("经营范围 / 行业", self))
+        layout.addWidget(heading(self.tr("经营范围 / 行业"), self))
         layout.addLayout(columns, 1)
 
         self.search.textChanged.connect(self._on_search_changed)
@@ -161,7 +163,10 @@ class ScopePage(QWidget):
     # -- searching ----------------------------------------------------------------------------------
     def _show_results_placeholder(self) -> None:
         self.results.clear()
-        text = "正在载入事项清单…" if self.catalog is None else "输入后在此列出行业和经营范围规范表述"
+        if self.catalog is None:
+            text = self.tr("正在载入事项清单…")
+        else:
+            text = self.tr("输入后在此列出行业和经营范围规范表述")
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.results.addItem(item)
@@ -177,16 +182,18 @@ class ScopePage(QWidget):
                 hit = SearchHit(
                     HitKind.TERM, normalize_scope_text(term.term), term.term, term.matter_codes, term.kind
                 )
-                self._add_result(hit, prefix="识别")
+                self._add_result(hit, prefix=self.tr("识别"))
             for unknown in parsed.unknown_terms:
-                item = QListWidgetItem(f"未识别：{unknown}（不是规范表述，请查找后单独选择）")
+                item = QListWidgetItem(
+                    self.tr("未识别：{term}（不是规范表述，请查找后单独选择）").format(term=unknown)
+                )
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.results.addItem(item)
         else:
             for hit in catalog_search.search(self._services, self.catalog, text):
                 self._add_result(hit)
             if not self.results.count():
-                item = QListWidgetItem("没有找到；可换个说法，或用拼音首字母")
+                item = QListWidgetItem(self.tr("没有找到；可换个说法，或用拼音首字母"))
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.results.addItem(item)
         if self.results.count():
@@ -196,14 +203,21 @@ class ScopePage(QWidget):
         assert self.catalog is not None
         names = [self.catalog.matters[c].name for c in hit.matter_codes if c in self.catalog.matters]
         if hit.kind is HitKind.INDUSTRY:
-            return f"【行业】{hit.label}（{len(names)} 项许可，一业一证）"
-        kind = "许可" if hit.term_kind is ScopeTermKind.LICENSED else "一般"
-        needs = "→ " + "、".join(names) if names else "（无需许可）"
+            return self.tr("【行业】{name}（{count} 项许可，一业一证）").format(
+                name=hit.label, count=len(names)
+            )
+        kind = self._term_kind(hit.term_kind is ScopeTermKind.LICENSED)
+        needs = "→ " + "、".join(names) if names else self.tr("（无需许可）")
         return f"【{kind}】{hit.label} {needs}"
+
+    def _term_kind(self, licensed: bool) -> str:
+        return self.tr("许可") if licensed else self.tr("一般")
 
     def _add_result(self, hit: SearchHit, prefix: str = "") -> None:
         text = self._describe(hit)
-        item = QListWidgetItem(f"{prefix}：{text}" if prefix else text)
+        item = QListWidgetItem(
+            self.tr("{prefix}：{text}").format(prefix=prefix, text=text) if prefix else text
+        )
         item.setData(_HIT_ROLE, hit)
         self.results.addItem(item)
 
@@ -278,22 +292,24 @@ class ScopePage(QWidget):
         self.selected.clear()
         catalog = self.catalog
         if catalog is None:
-            self.kind_label.setText("正在载入事项清单…")
+            self.kind_label.setText(self.tr("正在载入事项清单…"))
             self.matters_label.clear()
             self.operate_label.setVisible(False)
             self.matters_table.setRowCount(0)
             return
         for industry in self.selection.chosen_industries(catalog):
-            item = QListWidgetItem(f"【行业】{industry.name}")
+            item = QListWidgetItem(self.tr("【行业】{name}").format(name=industry.name))
             item.setData(_KEY_ROLE, (HitKind.INDUSTRY.value, industry.code))
             self.selected.addItem(item)
         for term in self.selection.chosen_terms(catalog):
-            kind = "许可" if term.kind is ScopeTermKind.LICENSED else "一般"
+            kind = self._term_kind(term.kind is ScopeTermKind.LICENSED)
             item = QListWidgetItem(f"【{kind}】{term.term}")
             item.setData(_KEY_ROLE, (HitKind.TERM.value, normalize_scope_text(term.term)))
             self.selected.addItem(item)
         self.unknown_label.setText(
-            "以下表述不是经营范围规范表述，未计入：" + "；".join(self._pasted_unknown)
+            self.tr("以下表述不是经营范围规范表述，未计入：{terms}").format(
+                terms="；".join(self._pasted_unknown)
+            )
             if self._pasted_unknown
             else ""
         )
@@ -301,13 +317,18 @@ class ScopePage(QWidget):
         matters = self.matters()
         kind = self.selection.licence_kind(catalog)
         names = "、".join(self.industry_names())
-        self.kind_label.setText(f"{kind}：{names}" if names else (kind if kind else "请先选择行业或经营范围"))
+        if names:
+            self.kind_label.setText(self.tr("{kind}：{industries}").format(kind=kind, industries=names))
+        else:
+            self.kind_label.setText(kind if kind else self.tr("请先选择行业或经营范围"))
         operate = bool(self.selection) and not matters
         self.operate_label.setText(
-            "准入即营：所选经营范围无需办理许可，凭营业执照即可开展经营" if operate else ""
+            self.tr("准入即营：所选经营范围无需办理许可，凭营业执照即可开展经营") if operate else ""
         )
         self.operate_label.setVisible(operate)
-        self.matters_label.setText(f"需办理的事项：{len(matters)} 项" if matters else "")
+        self.matters_label.setText(
+            self.tr("需办理的事项：{count} 项").format(count=len(matters)) if matters else ""
+        )
         self.matters_table.setVisible(bool(matters))
         self.matters_table.setRowCount(len(matters))
         for row, matter in enumerate(matters):
@@ -319,7 +340,11 @@ class ScopePage(QWidget):
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(f"{matter.name}（{matter.code}）\n审批部门：{matter.approving_department}")
+                cell.setToolTip(
+                    self.tr("{name}（{code}）\n审批部门：{department}").format(
+                        name=matter.name, code=matter.code, department=matter.approving_department
+                    )
+                )
                 self.matters_table.setItem(row, column, cell)
         self.matters_table.resizeRowsToContents()
 

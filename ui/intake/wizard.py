@@ -40,15 +40,16 @@ from desktop.services import cases, catalog_search, drafts, intake
 from desktop.services.base import Services
 from ui.errors import message_for, show_error
 from ui.formatting import local_time
+from ui.intake import checks
 from ui.intake.confirm_page import ConfirmPage
-from ui.intake.enterprise_page import KIND_LABELS, EnterprisePage
+from ui.intake.enterprise_page import EnterprisePage, kind_labels
 from ui.intake.form_page import FormPage
 from ui.intake.materials_page import MaterialsPage
 from ui.intake.override_dialog import OverrideDialog
 from ui.intake.scope_page import ScopePage
 from ui.tasks import run_in_background
 
-STEPS = ("主体信息", "经营范围/行业", "一表填报", "材料清单", "确认受理")
+STEPS = ("主体信息", "经营范围/行业", "一表填报", "材料清单", "确认受理")  # shown through step_titles()
 ENTERPRISE, SCOPE, FORM, MATERIALS, CONFIRM = range(len(STEPS))
 SAVE_DELAY_MS = 1000
 DRAFT_FORMAT = 1
@@ -106,17 +107,17 @@ class IntakeWizard(QWidget):
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.steps.setExpanding(False)
         self.steps.setDrawBase(True)
-        for number, title in zip(_NUMBERS, STEPS, strict=True):
+        for number, title in zip(_NUMBERS, self.step_titles(), strict=True):
             self.steps.addTab(f"{number} {title}")
         self.drafts_button = QToolButton(self)
-        self.drafts_button.setText("未完成的草稿")
+        self.drafts_button.setText(self.tr("未完成的草稿"))
         self.drafts_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.drafts_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.drafts_menu = QMenu(self.drafts_button)
         self.drafts_button.setMenu(self.drafts_menu)
         self.drafts_button.setVisible(False)
         self.new_button = QToolButton(self)
-        self.new_button.setText("新办件")
+        self.new_button.setText(self.tr("新办件"))
         self.new_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.enterprise_page = EnterprisePage(services, self)
@@ -128,8 +129,8 @@ class IntakeWizard(QWidget):
         for page in self.pages():
             self.stack.addWidget(page)
 
-        self.prev_button = QPushButton("上一步 (Alt+P)", self)
-        self.next_button = QPushButton("下一步 (Alt+N)", self)
+        self.prev_button = QPushButton(self.tr("上一步 (Alt+P)"), self)
+        self.next_button = QPushButton(self.tr("下一步 (Alt+N)"), self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.draft_label = QLabel(self)
@@ -193,7 +194,7 @@ class IntakeWizard(QWidget):
 
         self._update_derived()
         self._on_step_changed(ENTERPRISE)
-        self.status.setText("正在载入事项清单…")
+        self.status.setText(self.tr("正在载入事项清单…"))
         run_in_background(
             lambda: catalog_search.load(services),
             self._alive(self.set_catalog),
@@ -202,6 +203,16 @@ class IntakeWizard(QWidget):
         self.refresh_drafts()
 
     # -- plumbing -----------------------------------------------------------------------------------
+    def step_titles(self) -> tuple[str, ...]:
+        """The titles of the steps (STEPS) in the interface language."""
+        return (
+            self.tr("主体信息"),
+            self.tr("经营范围/行业"),
+            self.tr("一表填报"),
+            self.tr("材料清单"),
+            self.tr("确认受理"),
+        )
+
     def pages(self) -> list[QWidget]:
         return [self.enterprise_page, self.scope_page, self.form_page, self.materials_page, self.confirm_page]
 
@@ -225,7 +236,7 @@ class IntakeWizard(QWidget):
         """Use this catalog version (loaded in the background at start)."""
         self.catalog = catalog
         self.scope_page.set_catalog(catalog)
-        self.status.setText(f"事项清单 {catalog.version.label} 已载入")
+        self.status.setText(self.tr("事项清单 {version} 已载入").format(version=catalog.version.label))
         if self._pending_state is not None:
             state, self._pending_state = self._pending_state, None
             self.set_state(state)
@@ -234,11 +245,11 @@ class IntakeWizard(QWidget):
         self.ready.emit()
         if self._pending_draft is not None:
             draft_id, self._pending_draft = self._pending_draft, None
-            self.status.setText("已恢复草稿")
+            self.status.setText(self.tr("已恢复草稿"))
             self.draft_restored.emit(draft_id)
 
     def _on_catalog_failed(self, exc: BaseException) -> None:
-        self.status.setText(message_for(exc) or "事项清单载入失败")
+        self.status.setText(message_for(exc) or self.tr("事项清单载入失败"))
         if message_for(exc) is None:
             show_error(self, exc)
 
@@ -314,7 +325,7 @@ class IntakeWizard(QWidget):
             self.submit_and_accept()
         else:
             self.go_to(CONFIRM)
-            self.status.setText("请核对后再按 Ctrl+Enter 受理")
+            self.status.setText(self.tr("请核对后再按 Ctrl+Enter 受理"))
 
     # -- derived views --------------------------------------------------------------------------------
     def _on_changed(self) -> None:
@@ -341,20 +352,31 @@ class IntakeWizard(QWidget):
 
     def _summary(self) -> str:
         e = self.enterprise_page.enterprise()
-        who = f"{e.name or '（未填写名称）'}（{e.uscc or '未填写统一社会信用代码'}）"
-        rep = f"法定代表人 {e.legal_representative}" if e.legal_representative else "法定代表人未填写"
+        who = self.tr("{name}（{uscc}）").format(
+            name=e.name or self.tr("（未填写名称）"), uscc=e.uscc or self.tr("未填写统一社会信用代码")
+        )
+        if e.legal_representative:
+            rep = self.tr("法定代表人 {name}").format(name=e.legal_representative)
+        else:
+            rep = self.tr("法定代表人未填写")
         kind = self.scope_page.licence_kind()
         industries = "、".join(self.scope_page.industry_names())
-        scope = f"{kind}：{industries}" if industries else (kind or "尚未选择行业或经营范围")
+        if industries:
+            scope = self.tr("{kind}：{industries}").format(kind=kind, industries=industries)
+        else:
+            scope = kind or self.tr("尚未选择行业或经营范围")
         got = len(self.materials_page.received())
         total = len(self.materials_page.items())
+        ftz = self.tr(" · 自贸区内") if e.in_ftz else ""
         lines = [
-            f"{who} · {rep} · {KIND_LABELS[e.kind]}{' · 自贸区内' if e.in_ftz else ''}",
-            f"{scope} · 需办理事项 {len(self.scope_page.matters())} 项 · 材料已收 {got}/{total}",
+            f"{who} · {rep} · {kind_labels()[e.kind]}{ftz}",
+            self.tr("{scope} · 需办理事项 {count} 项 · 材料已收 {got}/{total}").format(
+                scope=scope, count=len(self.scope_page.matters()), got=got, total=total
+            ),
         ]
         staff = self.materials_page.assisted_staff()
         if staff:
-            lines.append(f"帮办代办：{staff}")
+            lines.append(self.tr("帮办代办：{staff}").format(staff=staff))
         return "\n".join(lines)
 
     # -- USCC override --------------------------------------------------------------------------------
@@ -368,7 +390,7 @@ class IntakeWizard(QWidget):
 
         def known(exists: object) -> None:
             if exists:
-                self.enterprise_page.mark_overridden(uscc, "该代码的校验位警告此前已由主管覆盖")
+                self.enterprise_page.mark_overridden(uscc, self.tr("该代码的校验位警告此前已由主管覆盖"))
                 self._update_derived()
 
         run_in_background(
@@ -386,8 +408,10 @@ class IntakeWizard(QWidget):
         return dialog
 
     def _on_overridden(self, uscc: str, who: str, reason: str) -> None:
-        self.enterprise_page.mark_overridden(uscc, f"校验位警告已由主管 {who} 覆盖（理由：{reason}）")
-        self.status.setText(f"主管 {who} 已覆盖统一社会信用代码校验位警告")
+        self.enterprise_page.mark_overridden(
+            uscc, self.tr("校验位警告已由主管 {who} 覆盖（理由：{reason}）").format(who=who, reason=reason)
+        )
+        self.status.setText(self.tr("主管 {who} 已覆盖统一社会信用代码校验位警告").format(who=who))
         self._update_derived()
         self.enterprise_page.name.setFocus()
 
@@ -396,27 +420,34 @@ class IntakeWizard(QWidget):
         """What blocks submitting, by step; ``show`` also marks each field on its page."""
         found: list[Problem] = [(ENTERPRISE, w, m) for w, m in self.enterprise_page.problems(show)]
         if self.catalog is None:
-            found.append((SCOPE, None, "事项清单尚未载入，请稍候"))
+            found.append((SCOPE, None, self.tr("事项清单尚未载入，请稍候")))
         elif not self.scope_page.selection:
-            found.append((SCOPE, self.scope_page.search, "请选择行业或经营范围"))
+            found.append((SCOPE, self.scope_page.search, self.tr("请选择行业或经营范围")))
         elif not self.scope_page.matters():
-            found.append((SCOPE, self.scope_page.search, "所选经营范围无需许可（准入即营），无需受理"))
+            found.append(
+                (SCOPE, self.scope_page.search, self.tr("所选经营范围无需许可（准入即营），无需受理"))
+            )
         if through >= FORM:
             found += [(FORM, w, m) for w, m in self.form_page.problems(show)]
         return found
 
-    @staticmethod
-    def _problem_lines(problems: list[Problem]) -> list[str]:
+    def _problem_lines(self, problems: list[Problem]) -> list[str]:
         """For the list on 确认受理: the form's empty required fields on one line."""
         lines: list[str] = []
-        empty = [m.removeprefix("请填写") for s, _w, m in problems if s == FORM and m.startswith("请填写")]
+        titles = self.step_titles()
+        empty = [
+            name for s, _w, m in problems if s == FORM and (name := checks.filled_in_name(m)) is not None
+        ]
         for step, _widget, message in problems:
-            if step == FORM and message.startswith("请填写"):
+            if step == FORM and checks.filled_in_name(message) is not None:
                 if empty:
-                    lines.append("一表填报尚有必填项未填：" + "、".join(empty))
+                    lines.append(self.tr("一表填报尚有必填项未填：{fields}").format(fields="、".join(empty)))
                     empty = []
                 continue
-            lines.append(message if step == SCOPE else f"{STEPS[step]}：{message}")
+            if step == SCOPE:
+                lines.append(message)
+            else:
+                lines.append(self.tr("{step}：{message}").format(step=titles[step], message=message))
         return lines
 
     def _block(self, problems: list[Problem]) -> None:
@@ -463,7 +494,7 @@ class IntakeWizard(QWidget):
             return
         self._busy = True
         self.confirm_page.set_busy(True)
-        self.confirm_page.show_result("正在提交…", ok=True)
+        self.confirm_page.show_result(self.tr("正在提交…"), ok=True)
         submit = self._submission()
         holder: dict[str, tuple[str, str]] = {}
 
@@ -489,11 +520,16 @@ class IntakeWizard(QWidget):
     def _on_case_failed(self, exc: BaseException) -> None:
         known = message_for(exc)
         if known is None:
-            self.confirm_page.show_result("操作未完成（程序内部错误）", ok=False)
+            self.confirm_page.show_result(self.tr("操作未完成（程序内部错误）"), ok=False)
             show_error(self, exc)
             return
-        prefix = f"办件 {self._submitted[1]} 已提交，但" if self._submitted else ""
-        self.confirm_page.show_result(f"{prefix}操作未完成：{known}", ok=False)
+        if self._submitted:
+            result = self.tr("办件 {number} 已提交，但操作未完成：{error}").format(
+                number=self._submitted[1], error=known
+            )
+        else:
+            result = self.tr("操作未完成：{error}").format(error=known)
+        self.confirm_page.show_result(result, ok=False)
         self.status.setText(known)
         if isinstance(exc, NeedsOverride):
             self.enterprise_page.refresh_checks(final=True)
@@ -512,10 +548,10 @@ class IntakeWizard(QWidget):
         if missing:
             answer = QMessageBox.question(
                 self,
-                "材料未收齐",
-                "以下材料尚未勾选“已收”：\n"
-                + "\n".join(f"· {m.name}" for m in missing)
-                + "\n\n仍要受理吗？（材料不全时宜用“一次性补正”）",
+                self.tr("材料未收齐"),
+                self.tr(
+                    "以下材料尚未勾选“已收”：\n{materials}\n\n仍要受理吗？（材料不全时宜用“一次性补正”）"
+                ).format(materials="\n".join(f"· {m.name}" for m in missing)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -523,7 +559,7 @@ class IntakeWizard(QWidget):
         committed = self.confirm_page.committed()
         self._run_case(
             lambda app: intake.accept(services, actor, app.id, committed),
-            lambda app: self._finished(app, "已受理", self.accepted),
+            lambda app: self._finished(app, self.tr("已受理"), self.accepted, with_states=True),
         )
 
     def request_supplement(self) -> None:
@@ -536,13 +572,15 @@ class IntakeWizard(QWidget):
             return
         missing = [m.name for m in self.materials_page.missing()]
         if not missing:
-            self.confirm_page.show_result("材料已全部勾选“已收”，无需补正", ok=False)
+            self.confirm_page.show_result(self.tr("材料已全部勾选“已收”，无需补正"), ok=False)
             return
         services, actor = self._services, self._actor
         self._run_case(
             lambda app: intake.request_supplement(services, actor, app.id, missing),
             lambda app: self._finished(
-                app, "已出具一次补正通知，缺少：" + "、".join(missing), self.supplement_requested
+                app,
+                self.tr("已出具一次补正通知，缺少：{materials}").format(materials="、".join(missing)),
+                self.supplement_requested,
             ),
         )
 
@@ -554,30 +592,40 @@ class IntakeWizard(QWidget):
         if problems:
             self._block(problems)
             return
-        reason, ok = QInputDialog.getText(self, "不予受理", "请填写不予受理的理由（写入不予受理通知书）：")
+        reason, ok = QInputDialog.getText(
+            self, self.tr("不予受理"), self.tr("请填写不予受理的理由（写入不予受理通知书）：")
+        )
         if not ok:
             return
         reason = reason.strip()
         if not reason:
-            self.confirm_page.show_result("不予受理必须填写理由", ok=False)
-            self.status.setText("不予受理必须填写理由")
+            self.confirm_page.show_result(self.tr("不予受理必须填写理由"), ok=False)
+            self.status.setText(self.tr("不予受理必须填写理由"))
             return
         name = self.enterprise_page.enterprise().name
-        answer = QMessageBox.question(self, "确认不予受理", f"确定对“{name}”的申请不予受理？\n理由：{reason}")
+        answer = QMessageBox.question(
+            self,
+            self.tr("确认不予受理"),
+            self.tr("确定对“{name}”的申请不予受理？\n理由：{reason}").format(name=name, reason=reason),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         services, actor = self._services, self._actor
         self._run_case(
             lambda app: intake.refuse(services, actor, app.id, reason),
-            lambda app: self._finished(app, f"不予受理（理由：{reason}）", self.refused),
+            lambda app: self._finished(
+                app, self.tr("不予受理（理由：{reason}）").format(reason=reason), self.refused
+            ),
         )
 
-    def _finished(self, app: Application, what: str, signal: Any) -> None:
-        states = "；".join(f"{r.matter_name}：{r.state.label}" for r in app.requests.values())
-        text = f"办件 {app.number} {what}" + (f"。{states}" if what == "已受理" else "")
+    def _finished(self, app: Application, what: str, signal: Any, with_states: bool = False) -> None:
+        text = self.tr("办件 {number} {outcome}").format(number=app.number, outcome=what)
+        if with_states:
+            states = "；".join(f"{r.matter_name}：{r.state.label}" for r in app.requests.values())
+            text = self.tr("{text}。{states}").format(text=text, states=states)
         self._discard_draft()
         self.reset()
-        self.status.setText(text + "。文书可在打印中心打印。")
+        self.status.setText(self.tr("{text}。文书可在打印中心打印。").format(text=text))
         signal.emit(app.number)
 
     # -- reset and drafts -----------------------------------------------------------------------------
@@ -606,7 +654,7 @@ class IntakeWizard(QWidget):
     def _on_new_clicked(self) -> None:
         self._flush_save()
         self.reset()
-        self.status.setText("新办件")
+        self.status.setText(self.tr("新办件"))
 
     def is_blank(self) -> bool:
         return (
@@ -646,7 +694,7 @@ class IntakeWizard(QWidget):
 
     def _title(self) -> str:
         e = self.enterprise_page.enterprise()
-        who = e.name or e.uscc or "未命名主体"
+        who = e.name or e.uscc or self.tr("未命名主体")
         what = "、".join(self.scope_page.industry_names()) or self.scope_page.licence_kind()
         return f"{who}（{what}）" if what else who
 
@@ -681,7 +729,9 @@ class IntakeWizard(QWidget):
         if draft_id != self._draft_id:  # the case was submitted meanwhile: this draft is stale
             self._discard(draft_id)
             return
-        self.draft_label.setText(f"草稿已保存 {local_time(self._services.clock.now())}")
+        self.draft_label.setText(
+            self.tr("草稿已保存 {time}").format(time=local_time(self._services.clock.now()))
+        )
         self.draft_saved.emit(draft_id)
         if self._save_again:
             self._save_again = False
@@ -689,7 +739,9 @@ class IntakeWizard(QWidget):
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
-        self.draft_label.setText("草稿未能保存：" + (message_for(exc) or "程序内部错误"))
+        self.draft_label.setText(
+            self.tr("草稿未能保存：{error}").format(error=message_for(exc) or self.tr("程序内部错误"))
+        )
 
     def _discard_draft(self) -> None:
         self._save_timer.stop()
@@ -714,7 +766,7 @@ class IntakeWizard(QWidget):
 
     def _on_draft_loaded(self, draft_id: str, data: dict[str, Any] | None) -> None:
         if data is None:
-            self.status.setText("草稿不存在（可能已提交或被删除）")
+            self.status.setText(self.tr("草稿不存在（可能已提交或被删除）"))
             return
         self._save_timer.stop()
         self._draft_id = draft_id
@@ -723,11 +775,11 @@ class IntakeWizard(QWidget):
         if self.catalog is None:  # filled in (and announced) when the catalog arrives
             self._pending_draft = draft_id
             return
-        self.status.setText("已恢复草稿")
+        self.status.setText(self.tr("已恢复草稿"))
         self.draft_restored.emit(draft_id)
 
     def _on_draft_failed(self, exc: BaseException) -> None:
-        self.status.setText(message_for(exc) or "草稿未能载入")
+        self.status.setText(message_for(exc) or self.tr("草稿未能载入"))
         if message_for(exc) is None:
             show_error(self, exc)
 
@@ -744,7 +796,7 @@ class IntakeWizard(QWidget):
             action = QAction(f"{title}　{local_time(at)}", self.drafts_menu)
             action.triggered.connect(lambda _checked=False, d=draft_id: self.restore_draft(d))
             self.drafts_menu.addAction(action)
-        self.drafts_button.setText(f"未完成的草稿（{len(others)}）")
+        self.drafts_button.setText(self.tr("未完成的草稿（{count}）").format(count=len(others)))
         self.drafts_button.setVisible(bool(others))
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
