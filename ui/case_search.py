@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -18,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.applications import Application, CaseSummary
+from desktop.domain.applications import Application, ApplicationStatus, CaseSummary, RequestState
 from desktop.domain.users import Actor
-from desktop.services import cases
+from desktop.services import cases, intake, review
 from desktop.services.base import Services
 from ui.errors import show_error
 from ui.formatting import local_time
@@ -49,9 +50,14 @@ class CaseSearchScreen(QWidget):
         )
         self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.receive_button = QPushButton(self.tr("补正材料已收"), self)
+        self.receive_button.setEnabled(False)
+        self.receive_button.clicked.connect(self._on_receive)
+        self._current: Application | None = None
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.receive_button)
         right_layout.addWidget(self.history, 1)
         splitter = QSplitter(self)
         splitter.addWidget(self.results)
@@ -88,7 +94,33 @@ class CaseSearchScreen(QWidget):
         services, actor, app_id = self._services, self._actor, str(item.data(_ID))
         run_in_background(lambda: cases.get(services, actor, app_id), self._on_case, self._on_failed)
 
+    def _awaiting(self, app: Application) -> list[str]:
+        return [r.id for r in app.requests.values() if r.state is RequestState.AWAITING_SUPPLEMENT]
+
+    def _on_receive(self) -> None:
+        """补正材料已收: back to intake, or each waiting item back to its department's queue."""
+        app = self._current
+        if app is None:
+            return
+        services, actor = self._services, self._actor
+        waiting = self._awaiting(app)
+        pending = app.status is ApplicationStatus.SUPPLEMENT_PENDING
+
+        def receive() -> Application:
+            if pending:
+                return intake.receive_supplement(services, actor, app.id)
+            result = app
+            for request_id in waiting:
+                result = review.receive_supplement(services, actor, app.id, request_id)
+            return result
+
+        run_in_background(receive, self._on_case, self._on_failed)
+
     def _on_case(self, app: Application) -> None:
+        self._current = app
+        self.receive_button.setEnabled(
+            app.status is ApplicationStatus.SUPPLEMENT_PENDING or bool(self._awaiting(app))
+        )
         items = "；".join(f"{r.matter_name}：{r.state.label}" for r in app.requests.values())
         extra = self.tr("　帮办代办：{staff}").format(staff=app.assisted_by) if app.assisted_by else ""
         self.summary.setText(

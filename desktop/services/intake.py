@@ -250,6 +250,33 @@ def request_supplement(
     )
 
 
+def receive_supplement(
+    services: Services, actor: Actor, application_id: str, materials: Sequence[str] = ()
+) -> Application:
+    """补正材料已收: the case is back at intake, ready to be accepted (or refused)."""
+
+    def body(uow: UnitOfWork, change: Change) -> Application:
+        app = uow.applications.get(application_id)
+        missing = list(app.missing_materials)
+        app.apply(
+            Action(
+                ActionKind.RECEIVE_SUPPLEMENT_AT_INTAKE,
+                actor.username,
+                services.clock.now(),
+                None,
+                {"materials": list(materials) or missing},
+            )
+        )
+        uow.applications.save(app)
+        change.target = app.number
+        change.detail = {"received": list(materials) or missing}
+        return app
+
+    return run_command(
+        services, actor, "intake.receive_supplement", Permission.INTAKE, body, target=application_id
+    )
+
+
 def refuse(services: Services, actor: Actor, application_id: str, reason: str) -> Application:
     """不予受理, with the reason."""
 

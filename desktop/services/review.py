@@ -88,6 +88,27 @@ def deny(services: Services, actor: Actor, application_id: str, item: str, reaso
     return _review(services, actor, application_id, item, ActionKind.DENY, {"reason": reason})
 
 
+def receive_supplement(services: Services, actor: Actor, application_id: str, item: str) -> Application:
+    """补正材料已收 at the window: the item goes back to its department's queue, unclaimed.
+
+    The window (a clerk) receives the materials; the department's reviewers take it up again.
+    """
+
+    def body(uow: UnitOfWork, change: Change) -> Application:
+        app = uow.applications.get(application_id)
+        request = _request(app, item)
+        change.target = f"{app.number}/{request.matter_code}"
+        app.apply(Action(ActionKind.RECEIVE_SUPPLEMENT, actor.username, services.clock.now(), request.id, {}))
+        uow.applications.save(app)
+        emit(services, uow, "SupplementReceived", {"application": app.number, "matter": request.matter_code})
+        change.detail = {"state": request.state.value}
+        return app
+
+    return run_command(
+        services, actor, "review.receive_supplement", Permission.INTAKE, body, target=application_id
+    )
+
+
 def request_supplement(
     services: Services, actor: Actor, application_id: str, item: str, missing: Sequence[str]
 ) -> Application:

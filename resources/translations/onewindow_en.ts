@@ -3,57 +3,62 @@
 <context>
     <name>CaseSearchScreen</name>
     <message>
-        <location filename="../../ui/case_search.py" line="40" />
+        <location filename="../../ui/case_search.py" line="41" />
         <source>统一社会信用代码、名称、办件编号或证照编号，回车查询</source>
         <translation>USCC, name, case number or licence number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_search.py" line="48" />
+        <location filename="../../ui/case_search.py" line="49" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_search.py" line="48" />
+        <location filename="../../ui/case_search.py" line="49" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/case_search.py" line="48" />
+        <location filename="../../ui/case_search.py" line="49" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/case_search.py" line="48" />
+        <location filename="../../ui/case_search.py" line="49" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_search.py" line="48" />
+        <location filename="../../ui/case_search.py" line="49" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_search.py" line="61" />
+        <location filename="../../ui/case_search.py" line="53" />
+        <source>补正材料已收</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_search.py" line="67" />
         <source>查询：</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_search.py" line="78" />
+        <location filename="../../ui/case_search.py" line="84" />
         <source>找到 {count} 个办件</source>
         <translation>{count} case(s) found</translation>
     </message>
     <message>
-        <location filename="../../ui/case_search.py" line="80" />
+        <location filename="../../ui/case_search.py" line="86" />
         <source>没有找到符合条件的办件</source>
         <translation>No case matches</translation>
     </message>
     <message>
-        <location filename="../../ui/case_search.py" line="93" />
+        <location filename="../../ui/case_search.py" line="125" />
         <source>　帮办代办：{staff}</source>
         <translation>　Assisted by: {staff}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_search.py" line="95" />
+        <location filename="../../ui/case_search.py" line="127" />
         <source>{number}　{name}（{uscc}）　状态：{status}　首问责任人：{responder}</source>
         <translation>{number}　{name} ({uscc})　Status: {status}　First responder: {responder}</translation>
     </message>

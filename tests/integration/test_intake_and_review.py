@@ -207,3 +207,22 @@ def test_a_declined_commitment_gets_the_statutory_review_limit(services: Service
     # decided on the spot when committed (limit 0); reviewed in 20 working days when declined
     assert fire.state is RequestState.IN_REVIEW and fire.due is not None
     assert fire.due.isoformat() == "2026-12-24"
+
+
+def test_supplement_round_trips_at_intake_and_in_review(services: Services) -> None:
+    app = intake.submit(services, CLERK, enterprise(), ["SCJG-01"])
+    intake.request_supplement(services, CLERK, app.id, ["经营场所使用证明"])
+    app = intake.receive_supplement(services, CLERK, app.id)
+    assert app.status is ApplicationStatus.RECEIVED and app.missing_materials == ()
+    app = intake.accept(services, CLERK, app.id)
+    review.claim(services, REVIEWER, app.id, "SCJG-01")
+    app = review.request_supplement(services, REVIEWER, app.id, "SCJG-01", ["食品安全管理制度"])
+    assert app.request_for("SCJG-01").state is RequestState.AWAITING_SUPPLEMENT
+    with pytest.raises(PermissionDenied):
+        review.receive_supplement(services, REVIEWER, app.id, "SCJG-01")  # the window receives it
+    app = review.receive_supplement(services, CLERK, app.id, "SCJG-01")
+    food = app.request_for("SCJG-01")
+    assert food.state is RequestState.IN_REVIEW and food.claimed_by is None
+    review.claim(services, REVIEWER, app.id, "SCJG-01")
+    assert review.grant(services, REVIEWER, app.id, "SCJG-01").status is ApplicationStatus.DECIDED
+    assert any(r.kind == "SupplementReceived" for r in _outbox(services))

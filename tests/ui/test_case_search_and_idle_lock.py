@@ -81,3 +81,29 @@ def test_idle_lock_keeps_the_screen_and_unlocks_with_the_password(qtbot: QtBot, 
     assert typed.text() == "91310110666007217T"
     lock.timer.stop()
     wait_for_background()
+
+
+def test_supplement_received_at_the_window_sends_the_item_back_to_review(
+    qtbot: QtBot, services: Services
+) -> None:
+    from desktop.domain.applications import RequestState
+    from desktop.services import review
+    from tests.support.factories import REVIEWER
+
+    app = intake.accept(services, CLERK, intake.submit(services, CLERK, enterprise(), ["SCJG-01"]).id)
+    review.claim(services, REVIEWER, app.id, "SCJG-01")
+    review.request_supplement(services, REVIEWER, app.id, "SCJG-01", ["食品安全管理制度"])
+    screen = CaseSearchScreen(services, CLERK)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.keyClicks(screen.search, app.number)
+    with qtbot.waitSignal(screen.shown, timeout=10_000):
+        qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    assert screen.receive_button.isEnabled()
+    with qtbot.waitSignal(screen.shown, timeout=10_000):
+        screen.receive_button.click()
+    assert not screen.receive_button.isEnabled()
+    from desktop.services import cases
+
+    assert cases.get(services, CLERK, app.id).request_for("SCJG-01").state is RequestState.IN_REVIEW
+    wait_for_background()
