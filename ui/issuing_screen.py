@@ -129,7 +129,7 @@ class IssuingScreen(QWidget):
         self.delivered.emit(app_number)
         pad = RatingPad(app_number, self)
         pad.rated.connect(lambda level, comment: self._record_rating(app_id, app_number, level, comment))
-        pad.open()
+        pad.present()
         self.refresh()
 
     def _record_rating(self, app_id: str, app_number: str, level: int, comment: str) -> None:

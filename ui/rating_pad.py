@@ -4,6 +4,7 @@ a bad rating asks what went wrong. The applicant rates, never staff on their beh
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.ratings import RatingLevel
@@ -56,6 +57,16 @@ class RatingPad(QDialog):
         layout.addWidget(self.comment)
         layout.addWidget(self.submit)
         layout.addWidget(self.message)
+
+    def present(self) -> None:
+        """Face the applicant: full screen on a second monitor when there is one (the 评价器
+        screen), otherwise a window at the counter."""
+        screens = QGuiApplication.screens()
+        if len(screens) > 1:
+            self.setGeometry(screens[1].geometry())
+            self.showFullScreen()
+            return
+        self.open()
 
     def _on_level(self, level: RatingLevel) -> None:
         self.level = level

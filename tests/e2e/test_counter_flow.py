@@ -73,7 +73,7 @@ def test_convenience_store_from_intake_to_issuing(
     # 3. 一窗统一出件, 签收 and 好差评
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("张三", True))
     pads: list[RatingPad] = []
-    monkeypatch.setattr(RatingPad, "open", lambda self: pads.append(self))  # noqa: PLW0108 (binds self)
+    monkeypatch.setattr(RatingPad, "present", lambda self: pads.append(self))  # noqa: PLW0108 (binds self)
     issuing_screen = IssuingScreen(services, ISSUER)
     qtbot.addWidget(issuing_screen)
     issuing_screen.show()

@@ -42,7 +42,7 @@ def test_issue_deliver_and_a_bad_rating_opens_a_rectification(
     qtbot.waitUntil(lambda: screen.cases.count() == 1 and "准予许可" in screen.detail.text(), timeout=10_000)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("李晓梅", True))
     pads: list[RatingPad] = []
-    monkeypatch.setattr(RatingPad, "open", lambda self: pads.append(self))  # noqa: PLW0108 (binds self)
+    monkeypatch.setattr(RatingPad, "present", lambda self: pads.append(self))  # noqa: PLW0108 (binds self)
     with qtbot.waitSignal(screen.delivered, timeout=20_000):
         screen.issue_button.click()
     assert "行业综合许可证 HZ" in screen.status.text()
@@ -74,3 +74,13 @@ def test_a_case_with_a_denied_item_says_so_plainly(qtbot: QtBot, services: Servi
     qtbot.waitUntil(lambda: "不予许可——食品经营许可" in screen.detail.text(), timeout=10_000)
     assert "经营场所与住宅未有效隔离" in screen.detail.text()
     wait_for_background()
+
+
+def test_rating_pad_faces_the_applicant(qtbot: QtBot) -> None:
+    pad = RatingPad("YC1")
+    qtbot.addWidget(pad)
+    pad.present()  # one screen here: a window at the counter (full screen on a second monitor)
+    assert pad.isVisible() and not pad.isFullScreen()
+    with qtbot.waitSignal(pad.rated, timeout=5_000) as rated:
+        pad.buttons[RatingLevel.SATISFIED].click()
+    assert rated.args == [4, ""]
