@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
@@ -30,21 +31,48 @@ from ui.login import LoginDialog
 from ui.tasks import run_in_background, wait_for_background
 
 
+@dataclass(frozen=True)
+class WindowFacts:
+    """What the main window shows from the database, read off the GUI thread before it is built."""
+
+    demo: bool = False
+    catalog_version: str = "—"
+    idle_minutes: int = 15
+    problem: str = ""
+
+
+def gather_facts(services: Services, user: User | None) -> WindowFacts:
+    """Runs on a pool thread (ui.tasks): never call it from the GUI thread in the app."""
+    from desktop.services import catalog, setup
+    from ui.idle_lock import idle_minutes
+
+    minutes = idle_minutes(services, user.role) if user else 15
+    try:
+        version = catalog.current(services).version.label
+    except Exception as exc:  # shown in the window, never raised: the window must still open
+        return WindowFacts(setup.is_demo(services), "—", minutes, str(exc))
+    return WindowFacts(setup.is_demo(services), version, minutes)
+
+
 class MainWindow(QMainWindow):
     idle_lock: QObject | None = None
 
     def __init__(
-        self, services: Services | None, db_label: str, startup_error: str = "", user: User | None = None
+        self,
+        services: Services | None,
+        db_label: str,
+        startup_error: str = "",
+        user: User | None = None,
+        facts: WindowFacts | None = None,
     ) -> None:
-        from desktop.services import catalog, setup
-
         super().__init__()
+        if facts is None:  # built directly (tests, screenshots): read what the app reads beforehand
+            facts = gather_facts(services, user) if services is not None else WindowFacts()
         self.setWindowTitle(self.tr("一窗通 OneWindow"))
         self.resize(1200, 800)
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        demo = services is not None and setup.is_demo(services)
-        if demo:
+        if facts.demo:
             self.demo_banner = QLabel(self.tr("演示环境 — 数据仅供演示，不具法律效力"), central)
             self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.demo_banner.setStyleSheet("background:#b00020;color:white;font-weight:bold;padding:6px;")
@@ -59,16 +87,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        version = "—"
-        if services is not None:
-            try:
-                version = catalog.current(services).version.label
-            except Exception as exc:  # shown, never raised: the window must still open
-                self.message.setText(str(exc))
-        else:
-            self.message.setText(startup_error)
+        version = facts.catalog_version
+        self.message.setText(facts.problem if services is not None else startup_error)
         if services is not None and user is not None:
-            _build_workbench_impl(self, services, user)
+            _build_workbench_impl(self, services, user, facts.idle_minutes)
         who = f"{user.display_name or user.username}（{user.role.label}）" if user else self.tr("未登录")
         window = services.window_number if services else "—"
         self.statusBar().showMessage(
@@ -78,10 +100,10 @@ class MainWindow(QMainWindow):
         )
 
 
-def _build_workbench_impl(window: MainWindow, services: Services, user: User) -> None:
+def _build_workbench_impl(window: MainWindow, services: Services, user: User, idle_minutes: int) -> None:
     # Screens load after login (QtPdf and friends are not needed for the login screen).
     from ui.case_search import CaseSearchScreen
-    from ui.idle_lock import IdleLock, idle_minutes
+    from ui.idle_lock import IdleLock
     from ui.intake import IntakeWizard
     from ui.issuing_screen import IssuingScreen
     from ui.print_station import PrintStation
@@ -145,7 +167,7 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User) ->
                 "MainWindow", "该角色的工作台（系统管理、审计日志、监管核查）将在后续版本提供。"
             )
         )
-    window.idle_lock = IdleLock(window, services, user, idle_minutes(services, user.role))
+    window.idle_lock = IdleLock(window, services, user, idle_minutes)
 
 
 def _tabs_for(actor: Actor) -> list[str]:
@@ -194,11 +216,16 @@ def run(
         return int(app.exec())
     state: dict[str, Services] = {}
 
-    def opened(services: Services) -> None:
+    def open_and_check() -> tuple[Services, bool]:  # on a pool thread
         from desktop.services import setup
 
+        services = open_services()
+        return services, setup.is_demo(services)
+
+    def opened(result: tuple[Services, bool]) -> None:
+        services, demo = result
         state["services"] = services
-        login.set_services(services, setup.is_demo(services))
+        login.set_services(services, demo)
         if after_open is not None:
             run_in_background(
                 lambda: after_open(services), lambda _r: None, lambda exc: show_error(login, exc)
@@ -211,16 +238,22 @@ def run(
             known = "程序内部错误，无法打开数据库"
         login.set_startup_error(known)
 
-    run_in_background(open_services, opened, failed)
+    run_in_background(open_and_check, opened, failed)
     windows: list[MainWindow] = []
 
     def logged_in(_result: int) -> None:
-        if login.user is None or "services" not in state:
+        user = login.user
+        if user is None or "services" not in state:
             app.quit()
             return
-        window = MainWindow(state["services"], db_label, user=login.user)
-        windows.append(window)
-        window.show()
+        services = state["services"]
+
+        def show(facts: WindowFacts) -> None:
+            window = MainWindow(services, db_label, user=user, facts=facts)
+            windows.append(window)
+            window.show()
+
+        run_in_background(lambda: gather_facts(services, user), show, lambda exc: show_error(None, exc))
 
     login.finished.connect(logged_in)
     code = int(app.exec())

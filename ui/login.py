@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -129,14 +129,32 @@ class LoginDialog(QDialog):
         from desktop.services import users
 
         dialog = ChangePasswordDialog(self)
-        assert self._services is not None
+        services = self._services
+        assert services is not None
+        old = self.password.text()
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                users.change_password(
-                    self._services, user.as_actor(), self.password.text(), dialog.new_password()
-                )
-            except Exception as exc:
-                dialog.message.setText(message_for(exc) or str(exc))
+            new = dialog.new_password()
+            outcome: list[BaseException | None] = []
+            waiting = QEventLoop()
+
+            def finish(
+                result: BaseException | None,
+                outcome: list[BaseException | None] = outcome,
+                waiting: QEventLoop = waiting,
+            ) -> None:
+                outcome.append(result)
+                waiting.quit()
+
+            # The change is written on a pool thread; the dialog stays responsive meanwhile.
+            run_in_background(
+                lambda new=new: users.change_password(services, user.as_actor(), old, new),  # type: ignore[misc]
+                lambda _r: finish(None),
+                finish,
+            )
+            if not outcome:
+                waiting.exec()
+            if outcome[0] is not None:
+                dialog.message.setText(message_for(outcome[0]) or str(outcome[0]))
                 continue
             user.must_change_password = False
             return True

@@ -166,65 +166,85 @@ class PrintStation(QWidget):
         return reason.strip() if ok and reason.strip() else None
 
     def print_checked(self) -> None:
+        """Ask for reprint reasons, choose the printer, render and print — the database and the
+        rendering off the GUI thread, the painting on it (QPainter on a QPrinter)."""
         chosen = self.checked_documents()
         if not chosen:
             self.status.setText(self.tr("请先勾选要打印的文书"))
             return
+        services = self._services
+        self.print_button.setEnabled(False)
+        run_in_background(
+            lambda: [printing.times_printed(services, named.filename) for named in chosen],
+            lambda counts: self._choose_and_render(chosen, counts),
+            self._on_print_failed,
+        )
+
+    def _choose_and_render(self, chosen: list[NamedDocument], counts: list[int]) -> None:
         reasons: dict[str, str] = {}
-        for named in chosen:
-            if printing.times_printed(self._services, named.filename):
+        for named, count in zip(chosen, counts, strict=True):
+            if count:
                 reason = self.ask_reason(named.title)
                 if reason is None:
+                    self.print_button.setEnabled(True)
                     self.status.setText(self.tr("已取消：补打需要填写原因"))
                     return
                 reasons[named.filename] = reason
         printer = self.choose_printer()
         if printer is None:
+            self.print_button.setEnabled(True)
             self.status.setText(self.tr("已取消打印"))
             return
+        self.status.setText(self.tr("正在生成 {count} 份文书…").format(count=len(chosen)))
+        services = self._services
+        run_in_background(
+            lambda: [documents.render(services, named.document) for named in chosen],
+            lambda pdfs: self._print(printer, chosen, pdfs, reasons),
+            self._on_print_failed,
+        )
+
+    def _print(
+        self, printer: QPrinter, chosen: list[NamedDocument], pdfs: list[bytes], reasons: dict[str, str]
+    ) -> None:
         progress = QProgressDialog(self.tr("正在打印…"), self.tr("取消"), 0, len(chosen), self)
         progress.setWindowTitle(self.tr("批量打印"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
-        pdfs = []
-        for index, named in enumerate(chosen):
-            progress.setLabelText(
-                self.tr("正在生成 {title}（{n}/{total}）").format(
-                    title=named.title, n=index + 1, total=len(chosen)
-                )
-            )
-            pdfs.append(documents.render(self._services, named.document))
-            progress.setValue(index)
-            if progress.wasCanceled():
-                break
 
         def on_progress(done: int) -> bool:
             progress.setValue(done)
             return not progress.wasCanceled()
 
         try:
-            done = print_pdfs(printer, pdfs, on_progress=on_progress) if pdfs else 0
-            for named in chosen[:done]:
-                reason = reasons.get(named.filename, "")
-                printing.record(
-                    self._services,
-                    self._actor,
-                    named.filename,
-                    self._case,
-                    kind="reprint" if reason else "print",
-                    reason=reason,
-                )
+            done = print_pdfs(printer, pdfs, on_progress=on_progress)
         except Exception as exc:
             progress.close()
-            self._on_failed(exc)
+            self._on_print_failed(exc)
             return
         progress.close()
-        cancelled = done < len(chosen)
+        printed = chosen[:done]
+        services, actor, case = self._services, self._actor, self._case
+
+        def record() -> int:  # only what really went to the printer is recorded
+            for named in printed:
+                reason = reasons.get(named.filename, "")
+                kind = "reprint" if reason else "print"
+                printing.record(services, actor, named.filename, case, kind=kind, reason=reason)
+            return done
+
+        run_in_background(record, lambda _n: self._printed(done, len(chosen)), self._on_print_failed)
+
+    def _printed(self, done: int, total: int) -> None:
+        self.print_button.setEnabled(True)
         self.status.setText(
             self.tr("已打印 {count} 份文书").format(count=done)
-            + (self.tr("（已取消其余）") if cancelled else "")
+            + (self.tr("（已取消其余）") if done < total else "")
         )
         self.printed.emit(done)
+
+    def _on_print_failed(self, exc: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        self._on_failed(exc)
 
     # -- void and reissue ------------------------------------------------------------------------
     def _on_void_clicked(self) -> None:

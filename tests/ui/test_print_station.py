@@ -98,7 +98,7 @@ def test_reprint_needs_a_reason(
     # second time: the clerk cancels the reason dialog -> nothing printed
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
     station.print_button.click()
-    assert "补打需要填写原因" in station.status.text()
+    qtbot.waitUntil(lambda: "补打需要填写原因" in station.status.text(), timeout=20_000)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("纸张卡住", True))
     _print_to(monkeypatch, tmp_path / "second.pdf")
     with qtbot.waitSignal(station.printed, timeout=60_000):
@@ -138,11 +138,9 @@ def test_batch_print_can_be_cancelled(
     assert total >= 3
     out = tmp_path / "cancelled.pdf"
     _print_to(monkeypatch, out)
-    calls = {"n": 0}
 
     def was_canceled(self: QProgressDialog) -> bool:  # the clerk presses 取消 during the first document
-        calls["n"] += 1
-        return calls["n"] > total  # rendering passes, printing stops after the first document
+        return True
 
     monkeypatch.setattr(QProgressDialog, "wasCanceled", was_canceled)
     with qtbot.waitSignal(station.printed, timeout=60_000) as blocker:
