@@ -288,10 +288,6 @@ class SqlApplicationRepository:
             r.id, r.number, r.uscc, r.enterprise_name, ApplicationStatus(r.status), r.channel, r.created_at
         )
 
-    def count_by_status(self) -> dict[ApplicationStatus, int]:
-        rows = self._s.execute(select(ApplicationRow.status, func.count()).group_by(ApplicationRow.status))
-        return {ApplicationStatus(s): n for s, n in rows}
-
 
 class SqlPermitRepository:
     def __init__(self, session: Session) -> None:

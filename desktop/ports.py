@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from desktop.domain.applications import Application, ApplicationStatus, CaseSummary
 from desktop.domain.audit import AuditRecord, ChainVerdict
-from desktop.domain.calendar import HolidaySource, ScheduleEntry
+from desktop.domain.calendar import ScheduleEntry
 from desktop.domain.catalog import Catalog, CatalogVersion, Industry, Matter, ScopeTerm
 from desktop.domain.credit import CreditRecord
 from desktop.domain.documents import Document
@@ -322,6 +322,3 @@ class UnitOfWork(Protocol):
 
 class UnitOfWorkFactory(Protocol):
     def __call__(self) -> UnitOfWork: ...
-
-
-__all__ = ["HolidaySource"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, TypeVar
 
 from desktop.domain.calendar import HolidaySource, WorkCalendar
@@ -114,7 +113,3 @@ def work_calendar(services: Services, uow: UnitOfWork | None) -> WorkCalendar:
     if uow is None:
         return WorkCalendar(services.holidays)
     return WorkCalendar(services.holidays, uow.calendar.overrides(), uow.calendar.imported_years())
-
-
-def now(services: Services) -> datetime:
-    return services.clock.now()
