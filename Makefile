@@ -44,8 +44,9 @@ unit: install
 bench: install
 	$(BIN)/pytest -m bench tests/bench -s -p no:randomly
 
+# Long runs (power-cut trials and the like are marked slow); none yet is not a failure.
 soak: install
-	$(BIN)/pytest -m "slow" tests -s
+	$(BIN)/pytest -m "slow" tests -s || test $$? -eq 5
 
 dist: install translations
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
