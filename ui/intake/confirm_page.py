@@ -8,19 +8,16 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.catalog import Matter, ReformMode
 from ui.intake.model import mode_label, outcome
-from ui.intake.widgets import heading, muted
+from ui.intake.widgets import heading, muted, scrolling_grid
 
 
 class ConfirmPage(QWidget):
@@ -40,20 +37,7 @@ class ConfirmPage(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._body = QWidget()
-        self._grid = QGridLayout()
-        body_layout = QVBoxLayout(self._body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addLayout(self._grid)
-        body_layout.addStretch(1)  # rows stay at the top however many there are
-        self._grid.setHorizontalSpacing(14)
-        self._grid.setVerticalSpacing(8)
-        self._grid.setColumnStretch(2, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(self._body)
+        scroll, self._grid, self._body = scrolling_grid(self, spacing=14)
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet("color:#b00020;")

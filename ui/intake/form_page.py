@@ -10,11 +10,8 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
-    QGridLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +21,7 @@ from desktop.domain.intake_form import MergedForm
 from ui.intake import checks
 from ui.intake.checks import FieldCheck, Level
 from ui.intake.model import ENTERPRISE_FIELDS, format_reduction
-from ui.intake.widgets import FieldMessage, field_label, heading, muted
+from ui.intake.widgets import FieldMessage, field_label, heading, muted, scrolling_grid
 
 BOOL_CHOICES = ("", "是", "否")  # the values stored; shown through FormPage._choice_labels
 
@@ -54,21 +51,8 @@ class FormPage(QWidget):
         self.reduction_label.setStyleSheet("font-weight:bold;color:#0d47a1;font-size:13pt;")
         self.reduction_label.setWordWrap(True)
         self.empty_label = muted(self.tr("请先在“经营范围/行业”中选择，再填写申请表。"), self)
-        self._body = QWidget()
-        self._grid = QGridLayout()
-        body_layout = QVBoxLayout(self._body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addLayout(self._grid)
-        body_layout.addStretch(1)  # rows stay at the top however many there are
-        self._grid.setHorizontalSpacing(12)
-        self._grid.setVerticalSpacing(8)
+        self.scroll_area, self._grid, self._body = scrolling_grid(self, spacing=12)
         self._grid.setColumnMinimumWidth(1, 340)
-        self._grid.setColumnStretch(2, 1)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(self._body)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("一表填报"), self))
         layout.addWidget(self.reduction_label)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.intake.checks import FieldCheck, Level
 
@@ -61,3 +61,22 @@ def muted(text: str, parent: QWidget | None = None) -> QLabel:
     label.setStyleSheet(MUTED)
     label.setWordWrap(True)
     return label
+
+
+def scrolling_grid(parent: QWidget, spacing: int) -> tuple[QScrollArea, QGridLayout, QWidget]:
+    """A grid whose rows stay at the top, inside a frameless scroll area (rows of any number)."""
+    body = QWidget()
+    grid = QGridLayout()
+    body_layout = QVBoxLayout(body)
+    body_layout.setContentsMargins(0, 0, 0, 0)
+    body_layout.addLayout(grid)
+    body_layout.addStretch(1)
+    grid.setHorizontalSpacing(spacing)
+    grid.setVerticalSpacing(8)
+    grid.setColumnStretch(2, 1)
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(body)
+    return scroll, grid, body
