@@ -9,6 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -84,20 +86,27 @@ class SqlEnterpriseRepository:
         )
 
     def get(self, uscc: str) -> Enterprise | None:
-        row = self._s.get(EnterpriseRow, uscc)
+        row = self._s.get(EnterpriseRow, uscc, populate_existing=True)
         return self._to_domain(row) if row else None
 
     def put(self, e: Enterprise) -> None:
-        self._s.merge(
-            EnterpriseRow(
-                uscc=e.uscc,
-                name=e.name,
-                legal_representative=e.legal_representative,
-                legal_representative_id=e.legal_representative_id,
-                address=e.address,
-                contact_phone=e.contact_phone,
-                kind=e.kind.value,
-                in_ftz=e.in_ftz,
+        # An upsert, not merge(): two counters of a hall taking the same business at the same
+        # moment must both succeed (the later one's details win).
+        values = {
+            "uscc": e.uscc,
+            "name": e.name,
+            "legal_representative": e.legal_representative,
+            "legal_representative_id": e.legal_representative_id,
+            "address": e.address,
+            "contact_phone": e.contact_phone,
+            "kind": e.kind.value,
+            "in_ftz": e.in_ftz,
+        }
+        insert_fn = pg_insert if self._s.get_bind().dialect.name == "postgresql" else sqlite_insert
+        stmt = insert_fn(EnterpriseRow).values(**values)
+        self._s.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["uscc"], set_={k: v for k, v in values.items() if k != "uscc"}
             )
         )
 
@@ -191,10 +200,16 @@ class SqlApplicationRepository:
         self._s.flush()
 
     def get(self, application_id: str) -> Application:
-        row = self._s.get(ApplicationRow, application_id)
+        # Locked for the rest of the unit of work: in hall mode two counters acting on one case
+        # (two reviewers claiming the same item) run one after the other, and the second sees
+        # the first's change. SQLite serialises writers anyway (BEGIN IMMEDIATE).
+        row = self._s.get(ApplicationRow, application_id, with_for_update=True, populate_existing=True)
         if row is None:
             row = self._s.scalars(
-                select(ApplicationRow).where(ApplicationRow.number == application_id)
+                select(ApplicationRow)
+                .where(ApplicationRow.number == application_id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
             ).first()
         if row is None:
             raise NotFound(f"办件 {application_id} 不存在")
@@ -238,10 +253,13 @@ class SqlApplicationRepository:
         return app
 
     def next_number(self, prefix: str) -> str:
-        seq = self._s.get(NumberSequenceRow, prefix, with_for_update=True)
-        if seq is None:
-            seq = NumberSequenceRow(prefix=prefix, last=0)
-            self._s.add(seq)
+        # Insert the day's counter if absent without failing when another counter of the hall
+        # does the same at the same moment, then lock it: numbers never repeat, intake never fails.
+        dialect = self._s.get_bind().dialect.name
+        insert_fn = pg_insert if dialect == "postgresql" else sqlite_insert
+        self._s.execute(insert_fn(NumberSequenceRow).values(prefix=prefix, last=0).on_conflict_do_nothing())
+        seq = self._s.get(NumberSequenceRow, prefix, with_for_update=True, populate_existing=True)
+        assert seq is not None
         seq.last += 1
         self._s.flush()
         return f"{prefix}{seq.last:05d}"
