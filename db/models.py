@@ -309,6 +309,7 @@ class UserRow(Base):
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(16), default="local")  # local | central (sync's users feed)
 
 
 class AuditRow(Base):
@@ -341,9 +342,11 @@ class OutboxRow(Base):
     kind: Mapped[str] = mapped_column(String(64))
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON, fixed when written
     created_at: Mapped[datetime]
+    # pending → in_flight → sent, or needs_attention when the platform refused it (409)
     status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None]  # when this counter first sent it (推送时间); not in the payload
 
 
 class CalendarDayRow(Base):
@@ -381,3 +384,55 @@ class NumberSequenceRow(Base):
     __tablename__ = "number_sequences"
     prefix: Mapped[str] = mapped_column(String(32), primary_key=True)
     last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncStateRow(Base):
+    """One row per pulled feed (its value) and one for the outbox push ("push")."""
+
+    __tablename__ = "sync_state"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    cursor: Mapped[str] = mapped_column(Text, default="")  # opaque, stored with the page it follows
+    last_success: Mapped[datetime | None]
+    last_attempt: Mapped[datetime | None]
+    last_error: Mapped[str] = mapped_column(Text, default="")  # the last failed pass; cleared by a success
+    rejected: Mapped[str] = mapped_column(Text, default="")  # the last item skipped as unusable
+    rejected_at: Mapped[datetime | None]
+
+
+class SupervisionFeedbackRow(Base):
+    """审管联动: a supervising department's feedback on a decision, pulled for the approving one."""
+
+    __tablename__ = "supervision_feedback"
+    __table_args__ = (Index("ix_supervision_feedback_dept", "approving_department", "acknowledged_at"),)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    licence: Mapped[str] = mapped_column(String(40), default="")
+    permit: Mapped[str] = mapped_column(String(40), default="")
+    uscc: Mapped[str] = mapped_column(String(18), default="")
+    matter: Mapped[str] = mapped_column(String(32), default="")
+    approving_department: Mapped[str] = mapped_column(String(100))
+    supervising_department: Mapped[str] = mapped_column(String(100), default="")
+    measure: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    received_at: Mapped[datetime]
+    due_on: Mapped[date] = mapped_column(Date)
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(64))
+    acknowledged_at: Mapped[datetime | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class OnlineApplicationRow(Base):
+    """一网办: an application made on the portal, pulled for this hall; a clerk takes it to intake."""
+
+    __tablename__ = "online_applications"
+    __table_args__ = (Index("ix_online_applications_status", "status", "submitted_at"),)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    submitted_at: Mapped[datetime]
+    received_at: Mapped[datetime]
+    data: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(16), default="new")  # new | taken | done
+    taken_by: Mapped[str | None] = mapped_column(String(64))
+    taken_at: Mapped[datetime | None]
+    application_id: Mapped[str | None] = mapped_column(String(36))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Engine
@@ -14,14 +16,19 @@ from db.repositories import (
     SqlCalendarRepository,
     SqlCreditRepository,
     SqlEnterpriseRepository,
-    SqlOutboxRepository,
     SqlPermitRepository,
     SqlPrintRecordRepository,
     SqlSettingsRepository,
     SqlStatusListRepository,
     SqlTrustListRepository,
-    SqlUserRepository,
     SqlWarningOverrideRepository,
+)
+from db.sync_repository import (
+    SqlOnlineApplicationRepository,
+    SqlSupervisionFeedbackRepository,
+    SqlSyncOutboxRepository,
+    SqlSyncStateRepository,
+    SqlSyncUserRepository,
 )
 from db.workbench_repository import (
     SqlDraftRepository,
@@ -38,9 +45,9 @@ class SqlUnitOfWork:
     applications: SqlApplicationRepository
     permits: SqlPermitRepository
     credit: SqlCreditRepository
-    users: SqlUserRepository
+    users: SqlSyncUserRepository
     audit: SqlAuditRepository
-    outbox: SqlOutboxRepository
+    outbox: SqlSyncOutboxRepository
     calendar: SqlCalendarRepository
     overrides: SqlWarningOverrideRepository
     settings: SqlSettingsRepository
@@ -51,6 +58,9 @@ class SqlUnitOfWork:
     rules: SqlRuleRepository
     ratings: SqlRatingRepository
     drafts: SqlDraftRepository
+    sync_state: SqlSyncStateRepository
+    feedback: SqlSupervisionFeedbackRepository
+    online: SqlOnlineApplicationRepository
 
     def __init__(self, session_factory: sessionmaker[Session], audit_key: bytes) -> None:
         self._factory = session_factory
@@ -64,9 +74,9 @@ class SqlUnitOfWork:
         self.applications = SqlApplicationRepository(s)
         self.permits = SqlPermitRepository(s)
         self.credit = SqlCreditRepository(s)
-        self.users = SqlUserRepository(s)
+        self.users = SqlSyncUserRepository(s)
         self.audit = SqlAuditRepository(s, self._audit_key)
-        self.outbox = SqlOutboxRepository(s)
+        self.outbox = SqlSyncOutboxRepository(s)
         self.calendar = SqlCalendarRepository(s)
         self.overrides = SqlWarningOverrideRepository(s)
         self.settings = SqlSettingsRepository(s)
@@ -77,6 +87,9 @@ class SqlUnitOfWork:
         self.rules = SqlRuleRepository(s)
         self.ratings = SqlRatingRepository(s)
         self.drafts = SqlDraftRepository(s)
+        self.sync_state = SqlSyncStateRepository(s)
+        self.feedback = SqlSupervisionFeedbackRepository(s)
+        self.online = SqlOnlineApplicationRepository(s)
         s.begin()
         return self
 
@@ -100,6 +113,13 @@ class SqlUnitOfWork:
     def rollback(self) -> None:
         if self._session is not None and self._session.in_transaction():
             self._session.rollback()
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """SAVEPOINT … RELEASE, or ROLLBACK TO SAVEPOINT when the block raises (then re-raised)."""
+        assert self._session is not None
+        with self._session.begin_nested():
+            yield
 
 
 class SqlUnitOfWorkFactory:

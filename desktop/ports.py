@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Protocol
@@ -14,11 +15,14 @@ from desktop.domain.catalog import Catalog, CatalogVersion, Industry, Matter, Sc
 from desktop.domain.credit import CreditRecord
 from desktop.domain.documents import Document
 from desktop.domain.enterprises import Enterprise
+from desktop.domain.linkage import SupervisionFeedback
+from desktop.domain.online import OnlineApplication
 from desktop.domain.outbox import OutboxEvent
 from desktop.domain.permits import IndustryLicence, Permit, PermitStatus, PrintRecord, StatusEntry, TrustedKey
 from desktop.domain.queue import QueueFilter, QueueRow
 from desktop.domain.ratings import Rectification, ServiceRating
 from desktop.domain.rules import AutoApprovalRule
+from desktop.domain.sync_state import FeedState, OutboxEntry, SyncPassResult, SyncProgressNote
 from desktop.domain.users import User
 
 
@@ -204,6 +208,12 @@ class UserRepository(Protocol):
 
     def all(self) -> list[User]: ...
 
+    def source(self, username: str) -> str | None:
+        """Where the account comes from: "local", or "central" (the users feed); None if absent."""
+        ...
+
+    def set_source(self, username: str, source: str) -> None: ...
+
 
 class AuditRepository(Protocol):
     def append(
@@ -226,6 +236,88 @@ class OutboxRepository(Protocol):
 
     def pending(self) -> list[OutboxEvent]: ...
 
+    def requeue_in_flight(self) -> int:
+        """Rows left in_flight (by a crash) back to pending; how many."""
+        ...
+
+    def take_batch(self, limit: int, now: datetime) -> list[OutboxEntry]:
+        """The oldest pending rows, now in_flight: attempts + 1, sent_at set on the first send."""
+        ...
+
+    def mark_sent(self, ids: Sequence[str]) -> int: ...
+
+    def mark_needs_attention(self, event_id: str, detail: str) -> None: ...
+
+    def release(self, ids: Sequence[str], error: str) -> int:
+        """In-flight rows back to pending after a failed call."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """Rows by status."""
+        ...
+
+    def entries(self, status: str, limit: int = 500) -> list[OutboxEntry]: ...
+
+    def entry(self, event_id: str) -> OutboxEntry | None: ...
+
+    def retry(self, event_id: str) -> bool:
+        """A needs_attention row back to pending; False when it was not parked."""
+        ...
+
+
+class SyncStateRepository(Protocol):
+    """Cursor and last pass of each feed, and of the push (sync_state)."""
+
+    def get(self, name: str) -> FeedState: ...
+
+    def all(self) -> list[FeedState]: ...
+
+    def set_cursor(self, name: str, cursor: str) -> None: ...
+
+    def record_success(self, name: str, at: datetime) -> None: ...
+
+    def record_failure(self, name: str, at: datetime, error: str) -> None: ...
+
+    def record_rejected(self, name: str, at: datetime, text: str) -> None: ...
+
+
+class SupervisionFeedbackRepository(Protocol):
+    def add(self, feedback: SupervisionFeedback) -> bool:
+        """Store new feedback; False (and nothing changed) when its id is already stored."""
+        ...
+
+    def get(self, feedback_id: str) -> SupervisionFeedback | None: ...
+
+    def list(self, department: str | None = None, open_only: bool = True) -> list[SupervisionFeedback]: ...
+
+    def acknowledge(self, feedback_id: str, by: str, at: datetime, note: str) -> bool:
+        """Record the acknowledgement once; False when it was already acknowledged."""
+        ...
+
+
+class OnlineApplicationRepository(Protocol):
+    def add(self, application: OnlineApplication) -> bool:
+        """Store a new online application; False when its id is already stored."""
+        ...
+
+    def get(self, online_id: str) -> OnlineApplication | None: ...
+
+    def open(self) -> list[OnlineApplication]:
+        """New and taken ones, oldest first."""
+        ...
+
+    def take(self, online_id: str, by: str, at: datetime) -> bool:
+        """new → taken by ``by``, as one conditional update; False when it was not new."""
+        ...
+
+    def release(self, online_id: str, by: str | None) -> bool:
+        """taken → new (only if held by ``by``, unless None); False otherwise."""
+        ...
+
+    def complete(self, online_id: str, by: str, application_id: str) -> bool:
+        """taken by ``by`` → done with its case; False otherwise."""
+        ...
+
 
 class CalendarRepository(Protocol):
     def overrides(self) -> dict[date, bool]: ...
@@ -247,6 +339,16 @@ class SettingsRepository(Protocol):
     def get(self, key: str) -> str | None: ...
 
     def put(self, key: str, value: str) -> None: ...
+
+
+class SyncAgent(Protocol):
+    """Runs one sync pass with the central platform (desktop/sync_wiring.py implements it)."""
+
+    def run_once(
+        self,
+        progress: Callable[[SyncProgressNote], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SyncPassResult: ...
 
 
 class UnitOfWork(Protocol):
@@ -306,6 +408,15 @@ class UnitOfWork(Protocol):
     @property
     def drafts(self) -> DraftRepository: ...
 
+    @property
+    def sync_state(self) -> SyncStateRepository: ...
+
+    @property
+    def feedback(self) -> SupervisionFeedbackRepository: ...
+
+    @property
+    def online(self) -> OnlineApplicationRepository: ...
+
     def __enter__(self) -> UnitOfWork: ...
 
     def __exit__(
@@ -318,6 +429,10 @@ class UnitOfWork(Protocol):
     def commit(self) -> None: ...
 
     def rollback(self) -> None: ...
+
+    def savepoint(self) -> AbstractContextManager[None]:
+        """A nested transaction: an exception inside undoes only what was done inside."""
+        ...
 
 
 class UnitOfWorkFactory(Protocol):

@@ -26,6 +26,11 @@ class Paths:
         return Path(os.environ.get("ONEWINDOW_SIGNING_KEY_DIR") or self.key_dir / "signing")
 
     @property
+    def device_token(self) -> Path:
+        """The token this counter got at enrolment (owner-only file, never in the database)."""
+        return Path(os.environ.get("ONEWINDOW_DEVICE_TOKEN_FILE") or self.key_dir / "device.token")
+
+    @property
     def audit_key(self) -> Path:
         return Path(os.environ.get("ONEWINDOW_AUDIT_KEY_FILE") or self.key_dir / "audit.key")
 

@@ -19,6 +19,7 @@ from desktop.ports import (
     KeyStore,
     PasswordHasher,
     SignatureChecker,
+    SyncAgent,
     UnitOfWork,
     UnitOfWorkFactory,
 )
@@ -45,6 +46,7 @@ class Services:
     renderer: DocumentRenderer | None = None
     barcodes: BarcodeReader | None = None
     initials: Callable[[str], str] | None = None  # pinyin initials of Chinese text (食品经营 → spjy)
+    sync_agent: SyncAgent | None = None  # one pass with the central platform (None: not wired)
 
 
 @dataclass

@@ -30,7 +30,7 @@ def set_day(services: Services, actor: Actor, day: date, workday: bool, note: st
     def body(uow: UnitOfWork, change: Change) -> int:
         uow.calendar.set_day(day, workday, note, f"manual:{actor.username}")
         change.detail = {"day": day.isoformat(), "workday": workday, "note": note}
-        return _recompute(services, uow, actor)
+        return recompute_in(services, uow, actor)
 
     return run_command(
         services, actor, "calendar.set", Permission.MANAGE_CALENDAR, body, target=day.isoformat()
@@ -49,7 +49,7 @@ def import_schedule(services: Services, actor: Actor, text: str, source: str) ->
     def body(uow: UnitOfWork, change: Change) -> tuple[int, int, int]:
         uow.calendar.import_year(year, entries, source)
         change.detail = {"year": year, "entries": len(entries), "source": source}
-        return year, len(entries), _recompute(services, uow, actor)
+        return year, len(entries), recompute_in(services, uow, actor)
 
     return run_command(services, actor, "calendar.import", Permission.MANAGE_CALENDAR, body, target=str(year))
 
@@ -58,14 +58,14 @@ def recompute_provisional_deadlines(services: Services, actor: Actor = SYSTEM_AC
     """Recompute every stored provisional deadline whose years are now known (run at start-up too)."""
 
     def body(uow: UnitOfWork, change: Change) -> int:
-        count = _recompute(services, uow, actor)
+        count = recompute_in(services, uow, actor)
         change.detail = {"recomputed": count}
         return count
 
     return run_command(services, actor, "calendar.recompute", None, body)
 
 
-def _recompute(services: Services, uow: UnitOfWork, actor: Actor) -> int:
+def recompute_in(services: Services, uow: UnitOfWork, actor: Actor) -> int:
     calendar = work_calendar(services, uow)
     count = 0
     for app in uow.applications.with_provisional_deadlines():

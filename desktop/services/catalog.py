@@ -108,36 +108,56 @@ def import_table(services: Services, actor: Actor, table: Table, source_name: st
     """
 
     def body(uow: UnitOfWork, change: Change) -> CatalogVersion:
-        previous = uow.catalog.current()
-        prior = previous.matters if previous else {}
-        matters = parse_matters(table, prior, default_source=source_name)
-        codes = {m.code for m in matters}
-        industries: list[Industry] = []
-        terms: list[ScopeTerm] = []
-        dropped = 0
-        if previous is not None:
-            for industry in previous.industries.values():
-                kept = tuple(c for c in industry.matter_codes if c in codes)
-                dropped += len(industry.matter_codes) - len(kept)
-                if kept:
-                    industries.append(replace(industry, matter_codes=kept))
-            for term in previous.scope_terms.values():
-                kept = tuple(c for c in term.matter_codes if c in codes)
-                dropped += len(term.matter_codes) - len(kept)
-                terms.append(replace(term, matter_codes=kept))
-        existing = len(uow.catalog.versions())
-        label = f"{services.clock.today():%Y%m%d}-{existing + 1}"
-        note = f"由文件 {source_name} 导入；{len(matters)} 项事项" + (
-            f"；{dropped} 处失效的关联已移除" if dropped else ""
-        )
-        version = uow.catalog.add_version(
-            label, source_name, note, services.clock.now(), matters, industries, terms
-        )
-        change.target = label
-        change.detail = {"file": source_name, "matters": len(matters), "dropped_links": dropped}
+        version, detail = add_imported_version(services, uow, table, source_name)
+        change.target = version.label
+        change.detail = detail
         return version
 
     return run_command(services, actor, "catalog.import", Permission.MANAGE_CATALOG, body, target=source_name)
+
+
+def add_imported_version(
+    services: Services,
+    uow: UnitOfWork,
+    table: Table,
+    source_name: str,
+    *,
+    label: str | None = None,
+    note: str | None = None,
+) -> tuple[CatalogVersion, dict[str, Any]]:
+    """The work of ``import_table`` inside a unit of work the caller holds (sync uses it too).
+
+    Returns the new version (now current) and what the audit record should say. ``label`` and
+    ``note`` default to the import's own (``{date}-{n}``, the file and counts).
+    """
+    previous = uow.catalog.current()
+    prior = previous.matters if previous else {}
+    matters = parse_matters(table, prior, default_source=source_name)
+    codes = {m.code for m in matters}
+    industries: list[Industry] = []
+    terms: list[ScopeTerm] = []
+    dropped = 0
+    if previous is not None:
+        for industry in previous.industries.values():
+            kept = tuple(c for c in industry.matter_codes if c in codes)
+            dropped += len(industry.matter_codes) - len(kept)
+            if kept:
+                industries.append(replace(industry, matter_codes=kept))
+        for term in previous.scope_terms.values():
+            kept = tuple(c for c in term.matter_codes if c in codes)
+            dropped += len(term.matter_codes) - len(kept)
+            terms.append(replace(term, matter_codes=kept))
+    if label is None:
+        existing = len(uow.catalog.versions())
+        label = f"{services.clock.today():%Y%m%d}-{existing + 1}"
+    if note is None:
+        note = f"由文件 {source_name} 导入；{len(matters)} 项事项" + (
+            f"；{dropped} 处失效的关联已移除" if dropped else ""
+        )
+    version = uow.catalog.add_version(
+        label, source_name, note, services.clock.now(), matters, industries, terms
+    )
+    return version, {"file": source_name, "matters": len(matters), "dropped_links": dropped}
 
 
 def export_rows(services: Services, version_id: int | None = None) -> list[list[str]]:

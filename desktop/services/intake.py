@@ -13,11 +13,13 @@ from desktop.domain.catalog import Catalog, ReformMode
 from desktop.domain.enterprises import Enterprise
 from desktop.domain.errors import DomainError, NeedsOverride, NotFound
 from desktop.domain.identifiers import check_resident_id, check_uscc
+from desktop.domain.online import OnlineStatus
 from desktop.domain.rules import AutoApprovalRule, first_match
 from desktop.domain.users import Actor, Permission
 from desktop.ports import UnitOfWork
 from desktop.services.base import Change, Services, emit, run_command, work_calendar
 from desktop.services.rules import context_for
+from desktop.services.syncing import check_intake_allowed
 
 USCC_CHECKSUM = "uscc_checksum"
 MIN_REASON_LENGTH = 4
@@ -84,13 +86,25 @@ def submit(
     assisted_by: str | None = None,
     industries: Sequence[str] = (),
     materials_received: Sequence[str] = (),
+    online_ref: str | None = None,
 ) -> Application:
-    """Record the case with one request per matter, under the current catalog version."""
+    """Record the case with one request per matter, under the current catalog version.
+
+    ``online_ref``: the case comes from an online application (一网办) the acting clerk has
+    taken; it is recorded with ``channel = online`` and the online application is marked done
+    with this case, in the same transaction. Refused while intake is frozen (desktop.services.
+    syncing: the catalog has not been synced for too long).
+    """
+    if online_ref is not None:
+        channel = Channel.ONLINE
 
     def body(uow: UnitOfWork, change: Change) -> Application:
+        check_intake_allowed(services, uow)
         catalog = uow.catalog.current()
         if catalog is None:
             raise NotFound("数据库中还没有事项清单")
+        if online_ref is not None:
+            _check_online(uow, actor, online_ref)
         checked = _checked_enterprise(uow, services, enterprise)
         uow.enterprises.put(checked)
         requests = [
@@ -118,6 +132,16 @@ def submit(
         uow.applications.add(app)
         change.target = number
         change.detail = {"uscc": checked.uscc, "matters": list(dict.fromkeys(matter_codes))}
+        if online_ref is not None:
+            if not uow.online.complete(online_ref, actor.username, app.id):
+                raise DomainError(f"网上申请 {online_ref} 已不由您领取，不能据此受理")
+            change.detail["online"] = online_ref
+            emit(
+                services,
+                uow,
+                "OnlineApplicationSubmitted",
+                {"online_id": online_ref, "application": number, "uscc": checked.uscc},
+            )
         return app
 
     return run_command(services, actor, "intake.submit", Permission.INTAKE, body)
@@ -137,6 +161,7 @@ def accept(
     """
 
     def body(uow: UnitOfWork, change: Change) -> Application:
+        check_intake_allowed(services, uow)
         app = uow.applications.get(application_id)
         catalog = uow.catalog.get(app.catalog_version_id)
         now = services.clock.now()
@@ -186,6 +211,17 @@ def accept(
         return app
 
     return run_command(services, actor, "intake.accept", Permission.INTAKE, body, target=application_id)
+
+
+def _check_online(uow: UnitOfWork, actor: Actor, online_id: str) -> None:
+    online = uow.online.get(online_id)
+    if online is None:
+        raise NotFound(f"网上申请 {online_id} 不存在")
+    if online.status is OnlineStatus.DONE:
+        raise DomainError(f"网上申请 {online_id} 已受理（办件 {online.application_id}），不能重复受理")
+    if online.status is not OnlineStatus.TAKEN or online.taken_by != actor.username:
+        holder = f"已由 {online.taken_by} 领取" if online.taken_by else "尚未领取"
+        raise DomainError(f"网上申请 {online_id} {holder}；请先领取后再受理")
 
 
 def _intake_action(

@@ -51,6 +51,11 @@ def _sign_licence(
         raise EnvironmentProblem(
             "本机尚未创建证照签名密钥，无法出具带二维码的证照。请管理员运行 onewindow keys create"
         )
+    trusted = uow.trust_list.get(key_id)
+    if trusted is not None and trusted.status == "revoked":
+        raise EnvironmentProblem(
+            f"本机签名密钥 {key_id} 已被吊销，不能再签发证照。请管理员运行 onewindow keys create 更换密钥"
+        )
     keys = services.keys
     payload = QrPayload(
         key_id=key_id,
@@ -141,6 +146,8 @@ def issue(services: Services, actor: Actor, application_id: str) -> IssueResult:
             )
         )
         uow.applications.save(app)
+        by_matter = {r.matter_code: r for r in app.requests.values()}
+        holder = uow.enterprises.get(app.uscc)
         emit(
             services,
             uow,
@@ -149,14 +156,25 @@ def issue(services: Services, actor: Actor, application_id: str) -> IssueResult:
                 "application": app.number,
                 "uscc": app.uscc,
                 "licence": licence.number if licence else None,
+                "name": app.enterprise_name,
+                "address": holder.address if holder else "",
+                "issued_on": today.isoformat(),
+                "authority": licence.issuing_authority if licence else settings.get(uow, "authority"),
+                "industries": list(licence.industry_names) if licence else [],
                 "permits": [
                     {
                         "number": p.number,
                         "matter": p.matter_code,
+                        "matter_name": by_matter[p.matter_code].matter_name,
+                        "status": p.status.value,
+                        "competent_department": by_matter[p.matter_code].competent_department,
                         "valid_until": p.valid_until.isoformat() if p.valid_until else None,
                     }
                     for p in permits
                 ],
+                "competent_departments": sorted(
+                    {by_matter[p.matter_code].competent_department for p in permits}
+                ),
                 "denied": denied,
                 "catalog_version": catalog.version.label,
             },

@@ -14,7 +14,7 @@ from desktop.domain.permits import TrustedKey
 from desktop.domain.users import Actor, Permission
 from desktop.ports import KeyStore, SignatureChecker, UnitOfWork
 from desktop.services import settings
-from desktop.services.base import Change, Services, run_command
+from desktop.services.base import Change, Services, emit, run_command
 
 
 def _keystore(services: Services) -> KeyStore:
@@ -31,6 +31,21 @@ def _checker(services: Services) -> SignatureChecker:
 
 def current_key_id(uow: UnitOfWork) -> str | None:
     return uow.settings.get(settings.SIGNING_KEY)
+
+
+def _registered(services: Services, uow: UnitOfWork, key: TrustedKey) -> None:
+    """Tell the central platform, which publishes the key on every counter's trust list."""
+    emit(
+        services,
+        uow,
+        "StationKeyRegistered",
+        {
+            "key_id": key.key_id,
+            "public_key_pem": key.public_key_pem,
+            "authority": key.authority,
+            "station": key.station,
+        },
+    )
 
 
 def create_station_key(services: Services, actor: Actor, station: str = "") -> TrustedKey:
@@ -52,6 +67,7 @@ def create_station_key(services: Services, actor: Actor, station: str = "") -> T
         )
         uow.trust_list.put(key)
         uow.settings.put(settings.SIGNING_KEY, key_id)
+        _registered(services, uow, key)
         change.target = key_id
         change.detail = {"authority": authority, "station": key.station, "retired": previous}
         return key
@@ -72,6 +88,7 @@ def register_key(
             key_id, public_key_pem.strip() + "\n", authority.strip(), station, services.clock.now()
         )
         uow.trust_list.put(key)
+        _registered(services, uow, key)
         change.detail = {"authority": key.authority, "station": station}
         return key
 
@@ -88,6 +105,7 @@ def revoke_key(services: Services, actor: Actor, key_id: str, reason: str) -> No
         if key is None:
             raise NotFound(f"信任列表中没有密钥 {key_id}")
         uow.trust_list.put(replace(key, status="revoked"))
+        emit(services, uow, "StationKeyRevoked", {"key_id": key_id, "reason": reason.strip()})
         change.detail = {"reason": reason}
 
     run_command(services, actor, "keys.revoke", Permission.MANAGE_KEYS, body, target=key_id)

@@ -27,7 +27,15 @@ SETTINGS = {
         Setting("idle_lock_clerk", "窗口受理员无操作自动锁屏（分钟）", "15"),
         Setting("idle_lock_reviewer", "部门审批员无操作自动锁屏（分钟）", "5"),
         Setting("idle_lock_other", "其他角色无操作自动锁屏（分钟）", "15"),
+        Setting("catalog_max_age_days", "事项清单超过几天未同步即暂停新受理（已注册窗口）", "7"),
+        Setting("feedback_limit_days", "监管反馈时限（工作日）", "3"),
+        Setting("sync_interval_minutes", "自动同步间隔（分钟）", "5"),
     )
+}
+_LIMITS = {
+    "catalog_max_age_days": (1, 365),
+    "feedback_limit_days": (1, 30),
+    "sync_interval_minutes": (1, 1440),
 }
 SIGNING_KEY = "signing_key_id"  # internal: the key this station signs with now
 
@@ -52,6 +60,10 @@ def put(services: Services, actor: Actor, key: str, value: str) -> None:
         raise DomainError("行政区划代码应为6位数字")
     if key.startswith("idle_lock_") and not (value.isdigit() and 1 <= int(value) <= 240):
         raise DomainError("锁屏时间应为 1–240 分钟")
+    if key in _LIMITS:
+        low, high = _LIMITS[key]
+        if not (value.isdigit() and low <= int(value) <= high):
+            raise DomainError(f"“{SETTINGS[key].label}”应为 {low}–{high} 之间的整数")
     if key == "verify_base_url" and not value.startswith(("https://", "http://")):
         raise DomainError("验证地址应以 https:// 开头")
 
