@@ -22,6 +22,7 @@ from desktop.domain.catalog import Catalog
 from desktop.domain.catalog_table import Table
 from desktop.domain.errors import DomainError, RejectedInput
 from desktop.domain.users import SYSTEM_ACTOR, Role
+from desktop.ports import SyncAgent
 from desktop.services import (
     audit,
     calendar,
@@ -32,6 +33,7 @@ from desktop.services import (
     keys,
     settings,
     setup,
+    syncing,
     users,
     verification,
 )
@@ -62,6 +64,36 @@ class Runtime(Protocol):
     def read_text(self, path: Path) -> str: ...
 
     def has_database(self) -> bool: ...
+
+    def enrol_device(
+        self, services: Services, server: str, code: str, device_name: str, hall: str, pin: str | None
+    ) -> dict[str, str]: ...
+
+    def sync_agent(self, services: Services) -> SyncAgent: ...
+
+    def central(self, db: str | None) -> CentralAdmin: ...
+
+
+class CentralAdmin(Protocol):
+    """The reference central platform's own commands, run on its host against its database."""
+
+    db_url: str
+
+    def enrol_code(self) -> str: ...
+
+    def admin_token(self) -> str: ...
+
+    def linkage_officer(self, department: str, name: str) -> str: ...
+
+    def stats(self) -> dict[str, int]: ...
+
+    def publish_catalog(self, table: Table, label: str, source: str, note: str) -> dict[str, Any]: ...
+
+    def publish_calendar(self, year: int, text: str) -> dict[str, Any]: ...
+
+    def revoke_device(self, device_id: str) -> None: ...
+
+    def serve(self, host: str, port: int, certfile: str | None, keyfile: str | None) -> None: ...
 
 
 @dataclass
@@ -185,6 +217,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="把办件的全部文书（PDF）写入此目录")
     p.add_argument("--cases", type=int, default=1, help="办件数量（默认 1）")
 
+    dev = sub.add_parser("device", help="本机在中心平台的注册").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    p = leaf(dev, "enrol", "用管理员发放的一次性注册码把本机注册到中心平台")
+    p.add_argument("--server", required=True, help="中心平台地址，如 https://central.example:8960")
+    p.add_argument("--code", required=True, help="一次性注册码（onewindow central enrol-code 生成）")
+    p.add_argument("--name", default="", help="设备名称（默认：主机名-窗口号）")
+    p.add_argument("--hall", default="", help="所属大厅")
+    p.add_argument("--pin", help="中心平台证书的 SHA-256 指纹（启用证书固定）")
+
+    p = leaf(sub, "sync", "与中心平台同步一次（上传办件事件，拉取参考数据）；sync status 查看状态")
+    p.add_argument("what", nargs="?", choices=["status"], help="status：只看同步状态")
+
+    cen = sub.add_parser("central", help="参考中心平台（在中心平台主机上运行）").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+
+    def central_leaf(name: str, help_text: str) -> argparse.ArgumentParser:
+        q = leaf(cen, name, help_text)
+        q.add_argument("--central-db", help="中心平台数据库 URL（默认取 ONEWINDOW_CENTRAL_DB）")
+        return q
+
+    p = central_leaf("serve", "启动中心平台（FastAPI + uvicorn）")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8960)
+    p.add_argument("--certfile", help="TLS 证书（PEM）")
+    p.add_argument("--keyfile", help="TLS 私钥（PEM）")
+    central_leaf("enrol-code", "生成一次性设备注册码（键 code）")
+    central_leaf("admin-token", "生成管理接口令牌（只显示一次）")
+    central_leaf("stats", "中心平台统计：events、devices、licences")
+    p = central_leaf("linkage-officer", "为部门指定审管联动联络员，生成其令牌")
+    p.add_argument("--department", required=True)
+    p.add_argument("--name", default="")
+    p = central_leaf("publish-catalog", "发布事项清单新版本（官方格式 CSV 或 XLSX），各窗口同步后生效")
+    p.add_argument("file", type=Path)
+    p.add_argument("--label", default="", help="版本号（默认取文件名）")
+    p.add_argument("--note", default="")
+    p = central_leaf("publish-calendar", "发布某年放假调休安排（与 calendar import 相同的 CSV 格式）")
+    p.add_argument("year", type=int)
+    p.add_argument("file", type=Path)
+    p = central_leaf("revoke-device", "停用已注册的窗口设备（其令牌此后被拒绝）")
+    p.add_argument("device_id")
+
     aud = sub.add_parser("audit", help="审计日志").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
@@ -248,6 +323,8 @@ def _dispatch(args: argparse.Namespace, rt: Runtime) -> Outcome:
         return _deadline(args, rt)
     if command == "init":
         return _init(args, rt)
+    if command == "central":
+        return _central(args, action, rt)
     services = rt.open()
     if command == "catalog":
         return _catalog(args, action, services, rt)
@@ -263,6 +340,10 @@ def _dispatch(args: argparse.Namespace, rt: Runtime) -> Outcome:
         return _setting(args, action, services)
     if command == "demo":
         return _demo(args, services)
+    if command == "device":
+        return _device_enrol(args, services, rt)
+    if command == "sync":
+        return _sync(args, services, rt)
     if command == "audit":
         verdict = audit.verify(services, SYSTEM_ACTOR)
         data: dict[str, Any] = {"ok": verdict.ok, "records": verdict.records, "first_bad": verdict.first_bad}
@@ -526,3 +607,94 @@ def _demo(args: argparse.Namespace, services: Services) -> Outcome:
         return Outcome(data, text)
     cases = [{"application": r["application"], "licence": r["licence"]} for r in results]
     return Outcome({"cases": cases}, f"已完成 {len(cases)} 个演示办件")
+
+
+def _device_enrol(args: argparse.Namespace, services: Services, rt: Runtime) -> Outcome:
+    data = rt.enrol_device(services, args.server, args.code, args.name, args.hall, args.pin)
+    return Outcome(
+        {"enrolled": True, **data},
+        f"本机已注册到中心平台 {data['server']}（设备 {data['device_id']}，大厅 {data['hall'] or '—'}）",
+    )
+
+
+def _sync_status(services: Services) -> dict[str, Any]:
+    st = syncing.status(services)
+    last = {k: (v.isoformat() if v else None) for k, v in st.last_success.items()}
+    return {
+        "enrolled": st.enrolled,
+        "server": st.server_url,
+        "pending": st.pending,
+        "needs_attention": st.needs_attention,
+        "last_success": last,
+        "last_error": st.last_error,
+        "frozen": st.frozen,
+        "freeze_reason": st.freeze_reason,
+    }
+
+
+def _sync(args: argparse.Namespace, services: Services, rt: Runtime) -> Outcome:
+    if args.what == "status":
+        data = _sync_status(services)
+        if not data["enrolled"]:
+            text = "单机模式：本机未注册到中心平台"
+        else:
+            last = data["last_success"]
+            text = (
+                f"中心平台 {data['server']}：待上传 {data['pending']}，需处理 {data['needs_attention']}\n"
+                + "\n".join(f"  {k}：上次成功 {v or '从未'}" for k, v in last.items())
+            )
+        if data["frozen"]:
+            text += f"\n{data['freeze_reason']}"
+        return Outcome(data, text)
+    result = rt.sync_agent(services).run_once()
+    data = {
+        "pushed": result.pushed,
+        "pulled": result.pulled,
+        "pending": result.pending,
+        "needs_attention": result.needs_attention,
+        "online": result.online,
+        "errors": list(result.errors),
+    }
+    text = (
+        f"同步{'完成' if result.online and not result.errors else '未完成'}：上传 {result.pushed}，"
+        f"拉取 {result.pulled}，待上传 {result.pending}，需处理 {result.needs_attention}"
+    )
+    if result.errors:
+        text += "\n" + "\n".join(result.errors)
+    return Outcome(data, text, EXIT_OK if result.online and not result.errors else EXIT_NEGATIVE)
+
+
+def _central(args: argparse.Namespace, action: str, rt: Runtime) -> Outcome:
+    central = rt.central(args.central_db)
+    where = _safe_url(central.db_url)
+    if action == "serve":
+        central.serve(args.host, args.port, args.certfile, args.keyfile)
+        return Outcome({"stopped": True}, "中心平台已停止")
+    if action == "enrol-code":
+        code = central.enrol_code()
+        return Outcome({"code": code}, f"一次性设备注册码：{code}（7 天内有效，只能用一次）")
+    if action == "admin-token":
+        token = central.admin_token()
+        return Outcome({"token": token}, f"管理接口令牌（只显示这一次，请妥善保存）：{token}")
+    if action == "linkage-officer":
+        token = central.linkage_officer(args.department, args.name)
+        return Outcome(
+            {"department": args.department, "token": token},
+            f"{args.department} 的审管联动联络员令牌（只显示这一次）：{token}",
+        )
+    if action == "publish-catalog":
+        table = rt.read_table(args.file)
+        label = args.label or args.file.stem
+        published = central.publish_catalog(table, label, args.file.name, args.note)
+        return Outcome(published, f"事项清单 {label} 已发布（{where}）；各窗口同步后生效")
+    if action == "publish-calendar":
+        published = central.publish_calendar(args.year, rt.read_text(args.file))
+        return Outcome(dict(published), f"{args.year} 年放假调休安排已发布；各窗口同步后生效")
+    if action == "revoke-device":
+        central.revoke_device(args.device_id)
+        return Outcome({"device_id": args.device_id, "revoked": True}, f"设备 {args.device_id} 已停用")
+    stats = central.stats()
+    return Outcome(
+        dict(stats),
+        f"中心平台（{where}）：事件 {stats['events']}，设备 {stats['devices']}，证照 {stats['licences']}",
+    )

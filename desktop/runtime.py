@@ -7,9 +7,10 @@ SQLAlchemy, Alembic and the rest are not needed to show the login screen.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
 
 from db.engine import make_engine, sqlite_path
 from db.errors import explain as explain_db_problem
@@ -22,11 +23,14 @@ from desktop.adapters.keys import KeyFileError, load_or_create_key
 from desktop.adapters.passwords import Argon2Hasher
 from desktop.adapters.resources import bundled_catalog
 from desktop.adapters.tabular import decode_text, read_table, write_table
+from desktop.cli import CentralAdmin
 from desktop.domain.catalog_table import Table
 from desktop.domain.errors import DomainError, EnvironmentProblem
-from desktop.ports import UnitOfWork
+from desktop.ports import SyncAgent, UnitOfWork
 from desktop.services.base import Services
 from desktop.services.catalog import CatalogBundle
+
+T = TypeVar("T")
 
 
 class _NoDatabase:
@@ -69,7 +73,7 @@ class AppRuntime:
         from desktop.adapters.signing import EcdsaChecker, FileKeyStore
         from printing.renderer import ReportLabRenderer
 
-        return Services(
+        services = Services(
             uow=SqlUnitOfWorkFactory(self.engine, key),
             clock=SystemClock(),
             hasher=Argon2Hasher(fast=os.environ.get("ONEWINDOW_FAST_HASH") == "1"),
@@ -81,6 +85,8 @@ class AppRuntime:
             barcodes=ZxingReader(),
             initials=initials,
         )
+        services.sync_agent = self.sync_agent(services)
+        return services
 
     def open(self, *, init: bool = False) -> Services:
         try:
@@ -129,3 +135,82 @@ class AppRuntime:
         if not path.exists():
             raise DomainError(f"文件不存在：{path}")
         return decode_text(path.read_bytes(), path.name)
+
+    # ------------------------------------------------------------------ sync
+    def sync_agent(self, services: Services) -> SyncAgent:
+        from db.agent_lock import SyncAgentLock
+        from desktop.sync_wiring import CounterSyncAgent
+
+        return CounterSyncAgent(
+            services, lambda: SyncAgentLock(self.engine, self.db_url), self.paths.device_token
+        )
+
+    def enrol_device(
+        self, services: Services, server: str, code: str, device_name: str, hall: str, pin: str | None
+    ) -> dict[str, str]:
+        from desktop.sync_wiring import enrol
+
+        return enrol(
+            services, self.paths.device_token, server, code, device_name=device_name, hall=hall, pin=pin
+        )
+
+    def central(self, db: str | None) -> CentralAdmin:
+        from sync.central.admin import central_db_url
+
+        return _Central(central_db_url(db))
+
+
+class _Central:
+    """The reference central platform's commands (sync/central/admin.py), errors made DomainErrors."""
+
+    def __init__(self, db_url: str) -> None:
+        self.db_url = db_url
+
+    def _call(self, fn: Callable[..., T], *args: object) -> T:
+        from sync.central.admin import CentralError
+
+        try:
+            return fn(self.db_url, *args)
+        except CentralError as exc:
+            raise DomainError(exc.message) from exc
+
+    def enrol_code(self) -> str:
+        from sync.central import admin
+
+        return self._call(admin.create_enrol_code)
+
+    def admin_token(self) -> str:
+        from sync.central import admin
+
+        return self._call(admin.create_admin_token)
+
+    def linkage_officer(self, department: str, name: str) -> str:
+        from sync.central import admin
+
+        return self._call(admin.create_linkage_officer, department, name)
+
+    def stats(self) -> dict[str, int]:
+        from sync.central import admin
+
+        return self._call(admin.stats)
+
+    def publish_catalog(self, table: Table, label: str, source: str, note: str) -> dict[str, Any]:
+        from sync.central import admin
+
+        rows = [list(table.header), *(list(r) for r in table.rows)]
+        return self._call(admin.publish_catalog, label, source, note, rows)
+
+    def publish_calendar(self, year: int, text: str) -> dict[str, Any]:
+        from sync.central import admin
+
+        return self._call(admin.publish_calendar, year, text)
+
+    def revoke_device(self, device_id: str) -> None:
+        from sync.central import admin
+
+        self._call(admin.revoke_device, device_id)
+
+    def serve(self, host: str, port: int, certfile: str | None, keyfile: str | None) -> None:
+        from sync.central import admin
+
+        self._call(admin.serve, host, port, certfile, keyfile)

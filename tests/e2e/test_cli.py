@@ -8,30 +8,16 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from desktop.bootstrap import main
+from tests.e2e.conftest import run_json
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(folder))
-    monkeypatch.delenv("ONEWINDOW_DB", raising=False)
-    monkeypatch.delenv("ONEWINDOW_ADMIN_PASSWORD", raising=False)
-    return folder
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
-    code = main([*args, "--json"])
-    out = capsys.readouterr().out
-    lines = out.strip().splitlines()
-    assert len(lines) == 1, f"expected one JSON object, got: {out!r}"
-    return code, json.loads(lines[0])
+run = run_json
 
 
 def test_validate_and_deadline_work_without_a_database(

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 import zxingcpp
 from PIL import Image
 
-from desktop.bootstrap import main
+from tests.e2e.conftest import run_json
 
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(folder))
-    monkeypatch.delenv("ONEWINDOW_DB", raising=False)
-    return folder
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
-    code = main([*args, "--json"])
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1, lines
-    return code, json.loads(lines[0])
+run = run_json
 
 
 def test_demo_writes_every_document_and_the_licence_qr_verifies(
