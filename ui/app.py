@@ -1,6 +1,6 @@
 """The Qt application shell: login, then the screens the role needs. The status bar always says
-who is logged in, which window and database, the catalog version and the sync state; a demo
-database is marked on every screen."""
+who is logged in, which window and database, the catalog version and the sync state (ui.sync_status:
+在线/离线/单机模式, last success, items waiting, 立即同步); a demo database is marked on every screen."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.online import OnlineApplication
 from desktop.domain.users import Actor, Permission, Role, User
 
 if TYPE_CHECKING:
@@ -28,6 +30,7 @@ from ui.errors import message_for, show_error
 from ui.fonts import load_shipped_font
 from ui.i18n import install, saved_language
 from ui.login import LoginDialog
+from ui.sync_status import SyncStatusBar
 from ui.tasks import run_in_background, wait_for_background
 
 
@@ -56,6 +59,7 @@ def gather_facts(services: Services, user: User | None) -> WindowFacts:
 
 class MainWindow(QMainWindow):
     idle_lock: QObject | None = None
+    sync_status: SyncStatusBar | None = None
 
     def __init__(
         self,
@@ -89,15 +93,25 @@ class MainWindow(QMainWindow):
 
         version = facts.catalog_version
         self.message.setText(facts.problem if services is not None else startup_error)
+        if services is not None:
+            self.sync_status = SyncStatusBar(services, user.as_actor() if user else None, self)
+            self.statusBar().addPermanentWidget(self.sync_status)
         if services is not None and user is not None:
             _build_workbench_impl(self, services, user, facts.idle_minutes)
         who = f"{user.display_name or user.username}（{user.role.label}）" if user else self.tr("未登录")
         window = services.window_number if services else "—"
-        self.statusBar().showMessage(
-            self.tr("{who} · 窗口 {window} · 数据库：{db} · 事项清单：{version} · 同步：未启用").format(
-                who=who, window=window, db=db_label, version=version
-            )
+        # The database label can be a long path: it comes last, so a narrow window cuts it, not the
+        # catalog version; the whole line is in the tooltip.
+        text = self.tr("{who} · 窗口 {window} · 事项清单：{version} · 数据库：{db}").format(
+            who=who, window=window, db=db_label, version=version
         )
+        self.statusBar().showMessage(text)
+        self.statusBar().setToolTip(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.sync_status is not None:
+            self.sync_status.stop()  # no more timers; a running pass is asked to stop
+        super().closeEvent(event)
 
 
 def _build_workbench_impl(window: MainWindow, services: Services, user: User, idle_minutes: int) -> None:
@@ -106,6 +120,8 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User, id
     from ui.idle_lock import IdleLock
     from ui.intake import IntakeWizard
     from ui.issuing_screen import IssuingScreen
+    from ui.linkage_screen import SupervisionFeedbackScreen
+    from ui.online_inbox import OnlineInboxScreen
     from ui.print_station import PrintStation
     from ui.rectifications_screen import RectificationsScreen
     from ui.review_queue import ReviewQueueScreen
@@ -118,9 +134,17 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User, id
             QCoreApplication.translate("MainWindow", "综合受理"),
             lambda: IntakeWizard(services, actor, window),
         ),
+        "online": (
+            QCoreApplication.translate("MainWindow", "网上申请"),
+            lambda: OnlineInboxScreen(services, actor, window),
+        ),
         "review": (
             QCoreApplication.translate("MainWindow", "审批队列"),
             lambda: ReviewQueueScreen(services, actor, window),
+        ),
+        "linkage": (
+            QCoreApplication.translate("MainWindow", "监管反馈"),
+            lambda: SupervisionFeedbackScreen(services, actor, window),
         ),
         "issuing": (
             QCoreApplication.translate("MainWindow", "统一出件"),
@@ -161,6 +185,7 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User, id
 
         for signal in (intake_screen.accepted, intake_screen.supplement_requested, intake_screen.refused):
             signal.connect(to_print)
+    _wire_sync(window)
     if window.tabs.count() == 0:
         window.message.setText(
             QCoreApplication.translate(
@@ -170,13 +195,64 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User, id
     window.idle_lock = IdleLock(window, services, user, idle_minutes)
 
 
+def _wire_sync(window: MainWindow) -> None:
+    """The sync status feeds the intake freeze banner; a pass refreshes the pulled lists; an online
+    application taken in 网上申请 opens in 综合受理; tab titles carry what is waiting."""
+    from ui.intake import IntakeWizard
+    from ui.linkage_screen import SupervisionFeedbackScreen
+    from ui.online_inbox import OnlineInboxScreen
+
+    status = window.sync_status
+    intake_screen = window.screens.get("intake")
+    inbox = window.screens.get("online")
+    feedback = window.screens.get("linkage")
+
+    def titled(screen: QWidget, title: str) -> Callable[[int], None]:
+        def set_count(count: int) -> None:
+            index = window.tabs.indexOf(screen)
+            if index >= 0:
+                window.tabs.setTabText(index, f"{title}（{count}）" if count else title)
+
+        return set_count
+
+    if isinstance(intake_screen, IntakeWizard) and status is not None:
+        status.status_changed.connect(intake_screen.show_sync_status)
+        intake_screen.freeze_overridden.connect(lambda _who: status.refresh())
+    if isinstance(inbox, OnlineInboxScreen):
+        inbox.count_changed.connect(titled(inbox, QCoreApplication.translate("MainWindow", "网上申请")))
+        if status is not None:
+            status.synced.connect(lambda _result: inbox.refresh())
+        if isinstance(intake_screen, IntakeWizard):
+            wizard = intake_screen
+
+            def open_in_wizard(online: object) -> None:
+                if isinstance(online, OnlineApplication):
+                    window.tabs.setCurrentWidget(wizard)
+                    wizard.open_online(online)
+
+            inbox.taken.connect(open_in_wizard)
+            for signal in (wizard.accepted, wizard.supplement_requested, wizard.refused):
+                signal.connect(lambda _number: inbox.refresh())
+    if isinstance(feedback, SupervisionFeedbackScreen):
+        feedback.open_count.connect(titled(feedback, QCoreApplication.translate("MainWindow", "监管反馈")))
+        if status is not None:
+            status.synced.connect(lambda _result: feedback.refresh())
+
+
 def _tabs_for(actor: Actor) -> list[str]:
-    """What each role needs today, in the order it works (one screen, one job)."""
+    """What each role needs today, in the order it works (one screen, one job).
+
+    网上申请 (一网办) is the clerk's own tab right after 综合受理: one list, one job; a taken
+    application opens in 综合受理. 监管反馈 (审管联动) follows the review queue for the reviewers
+    (their department's) and the hall admins (every department's).
+    """
     tabs: list[str] = []
     if actor.can(Permission.INTAKE):
         tabs.append("intake")
+        tabs.append("online")
     if actor.can(Permission.REVIEW) or actor.role is Role.HALL_ADMIN:
         tabs.append("review")
+        tabs.append("linkage")
     if actor.can(Permission.ISSUE):
         tabs.append("issuing")
     if actor.can(Permission.ISSUE) or actor.can(Permission.INTAKE):

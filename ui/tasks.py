@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import Shiboken
 
 _pending: set[_Relay] = set()  # keep relays alive until their signal is delivered
 
@@ -56,6 +57,16 @@ def run_in_background(
     relay.succeeded.connect(done_ok)
     relay.failed.connect(done_err)
     QThreadPool.globalInstance().start(_Job(op, relay))
+
+
+def alive(owner: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``callback``, skipped if ``owner`` (the screen that asked) was deleted meanwhile."""
+
+    def call(value: Any) -> None:
+        if Shiboken.isValid(owner):
+            callback(value)
+
+    return call
 
 
 def wait_for_background(timeout_ms: int = 10_000) -> bool:

@@ -66,27 +66,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="149" />
+        <location filename="../../ui/login.py" line="167" />
         <source>首次登录：请修改密码</source>
         <translation>First login: please change your password</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="154" />
+        <location filename="../../ui/login.py" line="172" />
         <source>密码至少 8 位，须同时包含字母和数字</source>
         <translation>At least 8 characters, with both letters and digits</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="162" />
+        <location filename="../../ui/login.py" line="180" />
         <source>新密码：</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="163" />
+        <location filename="../../ui/login.py" line="181" />
         <source>再输一次：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="174" />
+        <location filename="../../ui/login.py" line="192" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -94,62 +94,62 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="63" />
+        <location filename="../../ui/intake/confirm_page.py" line="47" />
         <source>受理 (Ctrl+Enter)</source>
         <translation>Accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="65" />
+        <location filename="../../ui/intake/confirm_page.py" line="49" />
         <source>一次性补正…</source>
         <translation>One-time supplement notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="66" />
+        <location filename="../../ui/intake/confirm_page.py" line="50" />
         <source>不予受理…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="74" />
+        <location filename="../../ui/intake/confirm_page.py" line="58" />
         <source>确认受理</source>
         <translation>Confirm and accept</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="79" />
+        <location filename="../../ui/intake/confirm_page.py" line="63" />
         <source>告知承诺事项：申请人签署告知承诺书的当场作出决定；未签署的按一般程序审查（双轨制）。</source>
         <translation>Commitment matters: decided on the spot when the applicant signs the commitment letter; otherwise reviewed by the ordinary procedure (dual track).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="126" />
+        <location filename="../../ui/intake/confirm_page.py" line="110" />
         <source>没有需办理的许可事项（准入即营），无需受理。</source>
         <translation>No permit is needed (may operate on registration); nothing to accept.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="130" />
+        <location filename="../../ui/intake/confirm_page.py" line="114" />
         <source>许可事项</source>
         <translation>Permit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="130" />
+        <location filename="../../ui/intake/confirm_page.py" line="114" />
         <source>改革方式</source>
         <translation>Reform mode</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="130" />
+        <location filename="../../ui/intake/confirm_page.py" line="114" />
         <source>受理后</source>
         <translation>After acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="130" />
+        <location filename="../../ui/intake/confirm_page.py" line="114" />
         <source>告知承诺书</source>
         <translation>Commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="146" />
+        <location filename="../../ui/intake/confirm_page.py" line="130" />
         <source>申请人已签署告知承诺书</source>
         <translation>Applicant signed the commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/confirm_page.py" line="189" />
+        <location filename="../../ui/intake/confirm_page.py" line="173" />
         <source>受理前请处理：</source>
         <translation>Before accepting, please resolve:</translation>
     </message>
@@ -264,74 +264,149 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="56" />
+        <location filename="../../ui/intake/form_page.py" line="53" />
         <source>请先在“经营范围/行业”中选择，再填写申请表。</source>
         <translation>First choose on the “Scope / industry” step, then fill in the form.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="73" />
+        <location filename="../../ui/intake/form_page.py" line="57" />
         <source>一表填报</source>
         <translation>One form</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="76" />
+        <location filename="../../ui/intake/form_page.py" line="60" />
         <source>各事项相同的内容只填一次；带 * 的为必填项；灰色内容取自“主体信息”。</source>
         <translation>What several matters ask is filled in once; fields marked * are required; grey values come from “Applicant”.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="126" />
+        <location filename="../../ui/intake/form_page.py" line="110" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="126" />
+        <location filename="../../ui/intake/form_page.py" line="110" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="126" />
+        <location filename="../../ui/intake/form_page.py" line="110" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="130" />
+        <location filename="../../ui/intake/form_page.py" line="114" />
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="131" />
+        <location filename="../../ui/intake/form_page.py" line="115" />
         <source>年-月-日，如 2026-11-26</source>
         <translation>Year-month-day, e.g. 2026-11-26</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="132" />
+        <location filename="../../ui/intake/form_page.py" line="116" />
         <source>手机或带区号的固定电话</source>
         <translation>Mobile, or landline with area code</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="133" />
+        <location filename="../../ui/intake/form_page.py" line="117" />
         <source>18位公民身份号码</source>
         <translation>18-digit resident ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="134" />
+        <location filename="../../ui/intake/form_page.py" line="118" />
         <source>18位统一社会信用代码</source>
         <translation>18-character USCC</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="153" />
+        <location filename="../../ui/intake/form_page.py" line="137" />
         <source>如：{options}</source>
         <translation>e.g. {options}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="174" />
+        <location filename="../../ui/intake/form_page.py" line="158" />
         <source>（未填写，请在“主体信息”中填写）</source>
         <translation>(not filled in; enter it on “Applicant”)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/form_page.py" line="230" />
+        <location filename="../../ui/intake/form_page.py" line="214" />
         <source>请在“主体信息”中填写{name}</source>
         <translation>Enter {name} on the “Applicant” step</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeOverrideDialog</name>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="172" />
+        <location filename="../../ui/intake/override_dialog.py" line="198" />
+        <source>授权继续受理</source>
+        <translation>Allow intake to continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="180" />
+        <source>如：中心平台网络故障，已电话确认事项清单无变化</source>
+        <translation>e.g. the central platform is down; confirmed by phone that the catalog has not changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="185" />
+        <source>请大厅管理员输入本人账号和密码，并说明理由。</source>
+        <translation>The hall administrator enters their own user name and password and gives a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="187" />
+        <source>请说明理由。</source>
+        <translation>Please give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="190" />
+        <source>{reason}
+
+授权后今日可继续受理（事项清单同步成功后自动恢复正常）。
+{ask}授权记入审计日志。</source>
+        <translation>{reason}
+
+Once allowed, intake continues for the rest of today (back to normal when the catalog syncs).
+{ask} The authorisation is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="192" />
+        <source>事项清单长时间未与中心平台同步，已暂停新受理。</source>
+        <translation>The catalog has not been synced with the central platform for too long; new intake is paused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="199" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="210" />
+        <source>大厅管理员用户名：</source>
+        <translation>Hall administrator's user name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="211" />
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="215" />
+        <source>授权理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="231" />
+        <source>请大厅管理员输入本人用户名和密码</source>
+        <translation>The hall administrator must enter their own user name and password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="235" />
+        <source>请填写授权理由（至少 {count} 个字）</source>
+        <translation>Please give a reason (at least {count} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="240" />
+        <source>正在核对…</source>
+        <translation>Checking…</translation>
     </message>
 </context>
 <context>
@@ -425,299 +500,354 @@
         <translation>Farmers' cooperative</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="28" />
+        <location filename="../../ui/intake/model.py" line="32" />
         <source>按原规定办理</source>
         <translation>Former procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="58" />
+        <location filename="../../ui/intake/model.py" line="62" />
         <source>一业一证</source>
         <translation>One licence per industry</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="60" />
+        <location filename="../../ui/intake/model.py" line="64" />
         <source>多业一证</source>
         <translation>One licence for several industries</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="61" />
+        <location filename="../../ui/intake/model.py" line="65" />
         <source>按经营范围</source>
         <translation>By business scope</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="84" />
+        <location filename="../../ui/intake/model.py" line="88" />
         <source>仅在自贸区内实行改革，区外按原规定办理</source>
         <translation>Reformed only inside the FTZ; the former procedure applies outside</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="87" />
+        <location filename="../../ui/intake/model.py" line="91" />
         <source>总量控制：剩余 {remaining}</source>
         <translation>Quota: {remaining} left</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="92" />
+        <location filename="../../ui/intake/model.py" line="96" />
         <source>可先行试营业</source>
         <translation>Trial operation allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="99" />
+        <location filename="../../ui/intake/model.py" line="103" />
         <source>当场</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="102" />
+        <location filename="../../ui/intake/model.py" line="106" />
         <source>当场（承诺）</source>
         <translation>On the spot (commitment)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="103" />
+        <location filename="../../ui/intake/model.py" line="107" />
         <source>当场或 {days} 个工作日</source>
         <translation>On the spot or {days} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="106" />
+        <location filename="../../ui/intake/model.py" line="110" />
         <source>{days} 个工作日</source>
         <translation>{days} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="113" />
+        <location filename="../../ui/intake/model.py" line="117" />
         <source>按原规定分送审批（{department}，{days} 个工作日）</source>
         <translation>Sent for review under the former procedure ({department}, {days} working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="117" />
+        <location filename="../../ui/intake/model.py" line="121" />
         <source>取消审批并推送主管部门（{department}）</source>
         <translation>Approval abolished; passed to the competent department ({department})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="121" />
+        <location filename="../../ui/intake/model.py" line="125" />
         <source>当场办结并出具备案凭证</source>
         <translation>Completed on the spot with a filing receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="124" />
+        <location filename="../../ui/intake/model.py" line="128" />
         <source>告知承诺：当场作出准予许可决定，{window}内核查</source>
         <translation>Commitment: permit granted on the spot, inspected within {window}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="128" />
+        <location filename="../../ui/intake/model.py" line="132" />
         <source>告知承诺：当场作出准予许可决定</source>
         <translation>Commitment: permit granted on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="129" />
+        <location filename="../../ui/intake/model.py" line="133" />
         <source>未签署告知承诺书：按一般程序分送审批（{department}）</source>
         <translation>Commitment letter not signed: sent for review by the ordinary procedure ({department})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="132" />
+        <location filename="../../ui/intake/model.py" line="136" />
         <source>分送审批（{department}，{days} 个工作日）</source>
         <translation>Sent for review ({department}, {days} working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/model.py" line="142" />
+        <location filename="../../ui/intake/model.py" line="146" />
         <source>表单字段 {fields_before} → {fields_after}，材料 {materials_before} → {materials_after}，法定时限 {days_before} → {days_after} 个工作日</source>
         <translation>Form fields {fields_before} → {fields_after}, materials {materials_before} → {materials_after}, statutory time limit {days_before} → {days_after} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="35" />
+        <location filename="../../ui/intake/model.py" line="193" />
+        <source>行业 {code} 不在当前事项清单中</source>
+        <translation>Industry {code} is not in the current catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="207" />
+        <source>申请事项 {code} 不在当前事项清单中，请与申请人核对</source>
+        <translation>Matter {code} is not in the current catalog; please check with the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/model.py" line="215" />
+        <source>申请事项“{name}”未能对应到行业或经营范围，请在第②步补选</source>
+        <translation>The matter “{name}” matches no industry or scope term; please choose it in step ②</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="37" />
         <source>只有大厅管理员可以覆盖校验警告；{user} 是{role}</source>
         <translation>Only a hall administrator may override a check warning; {user} is {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="41" />
+        <location filename="../../ui/intake/override_dialog.py" line="43" />
         <source>该主管账户尚未修改初始密码，请先登录系统修改密码后再覆盖</source>
         <translation>This supervisor has not yet changed the initial password; log in and change it before overriding</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="113" />
+        <location filename="../../ui/intake/override_dialog.py" line="145" />
+        <source>只有大厅管理员可以授权继续受理；{user} 是{role}</source>
+        <translation>Only a hall administrator can allow intake to continue; {user} is {role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/override_dialog.py" line="151" />
+        <source>该主管账户尚未修改初始密码，请先登录系统修改密码后再授权</source>
+        <translation>This supervisor has not changed the initial password yet; please log in and change it first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="140" />
         <source>未完成的草稿</source>
         <translation>Unfinished drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="120" />
-        <location filename="../../ui/intake/wizard.py" line="657" />
+        <location filename="../../ui/intake/wizard.py" line="147" />
+        <location filename="../../ui/intake/wizard.py" line="808" />
         <source>新办件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="132" />
+        <location filename="../../ui/intake/wizard.py" line="155" />
+        <source>授权继续受理…</source>
+        <translation>Allow intake to continue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="178" />
         <source>上一步 (Alt+P)</source>
         <translation>Previous (Alt+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="133" />
+        <location filename="../../ui/intake/wizard.py" line="179" />
         <source>下一步 (Alt+N)</source>
         <translation>Next (Alt+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="197" />
+        <location filename="../../ui/intake/wizard.py" line="245" />
         <source>正在载入事项清单…</source>
         <translation>Loading the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="209" />
+        <location filename="../../ui/intake/wizard.py" line="258" />
         <source>主体信息</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="210" />
+        <location filename="../../ui/intake/wizard.py" line="259" />
         <source>经营范围/行业</source>
         <translation>Scope / industry</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="211" />
+        <location filename="../../ui/intake/wizard.py" line="260" />
         <source>一表填报</source>
         <translation>One form</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="212" />
+        <location filename="../../ui/intake/wizard.py" line="261" />
         <source>材料清单</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="213" />
+        <location filename="../../ui/intake/wizard.py" line="262" />
         <source>确认受理</source>
         <translation>Confirm and accept</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="239" />
+        <location filename="../../ui/intake/wizard.py" line="288" />
         <source>事项清单 {version} 已载入</source>
         <translation>Catalog {version} loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="248" />
-        <location filename="../../ui/intake/wizard.py" line="778" />
+        <location filename="../../ui/intake/wizard.py" line="300" />
+        <location filename="../../ui/intake/wizard.py" line="937" />
         <source>已恢复草稿</source>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="252" />
+        <location filename="../../ui/intake/wizard.py" line="304" />
         <source>事项清单载入失败</source>
         <translation>The catalog could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="328" />
+        <location filename="../../ui/intake/wizard.py" line="380" />
         <source>请核对后再按 Ctrl+Enter 受理</source>
         <translation>Check, then press Ctrl+Enter to accept</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="355" />
+        <location filename="../../ui/intake/wizard.py" line="407" />
         <source>{name}（{uscc}）</source>
         <translation>{name} ({uscc})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="356" />
+        <location filename="../../ui/intake/wizard.py" line="408" />
         <source>（未填写名称）</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="356" />
+        <location filename="../../ui/intake/wizard.py" line="408" />
         <source>未填写统一社会信用代码</source>
         <translation>no USCC</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="359" />
+        <location filename="../../ui/intake/wizard.py" line="411" />
         <source>法定代表人 {name}</source>
         <translation>Legal representative {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="361" />
+        <location filename="../../ui/intake/wizard.py" line="413" />
         <source>法定代表人未填写</source>
         <translation>No legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="365" />
+        <location filename="../../ui/intake/wizard.py" line="417" />
         <source>{kind}：{industries}</source>
         <translation>{kind}: {industries}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="367" />
+        <location filename="../../ui/intake/wizard.py" line="419" />
         <source>尚未选择行业或经营范围</source>
         <translation>No industry or business scope chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="370" />
+        <location filename="../../ui/intake/wizard.py" line="422" />
         <source> · 自贸区内</source>
         <translation> · in the FTZ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="373" />
+        <location filename="../../ui/intake/wizard.py" line="425" />
         <source>{scope} · 需办理事项 {count} 项 · 材料已收 {got}/{total}</source>
         <translation>{scope} · {count} matter(s) to handle · materials received {got}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="379" />
+        <location filename="../../ui/intake/wizard.py" line="431" />
         <source>帮办代办：{staff}</source>
         <translation>Assisted by: {staff}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="393" />
+        <location filename="../../ui/intake/wizard.py" line="445" />
         <source>该代码的校验位警告此前已由主管覆盖</source>
         <translation>A supervisor already overrode this code's check-character warning</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="412" />
+        <location filename="../../ui/intake/wizard.py" line="464" />
         <source>校验位警告已由主管 {who} 覆盖（理由：{reason}）</source>
         <translation>Check-character warning overridden by supervisor {who} (reason: {reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="414" />
+        <location filename="../../ui/intake/wizard.py" line="466" />
         <source>主管 {who} 已覆盖统一社会信用代码校验位警告</source>
         <translation>Supervisor {who} overrode the USCC check-character warning</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="423" />
+        <location filename="../../ui/intake/wizard.py" line="492" />
+        <source>⚠ 暂停受理：{reason}</source>
+        <translation>⚠ Intake paused: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="498" />
+        <source>已由大厅管理员授权今日继续受理（事项清单已 {days} 天未同步，请尽快联网同步）</source>
+        <translation>A hall administrator has allowed intake to continue today (the catalog has not been synced for {days} days; please sync soon)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="517" />
+        <source>大厅管理员 {who} 已授权今日继续受理（理由：{reason}）</source>
+        <translation>Hall administrator {who} allowed intake to continue today (reason: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="539" />
+        <source>已载入网上申请 {id}（{name}），请逐项核对后受理、补正或不予受理</source>
+        <translation>Online application {id} ({name}) loaded; check each step, then accept, ask for a supplement or refuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="559" />
+        <source>网上申请 {id}（一网办，{time} 提交）：受理后办件记为网上申请，与窗口办件同样办理</source>
+        <translation>Online application {id} (submitted online at {time}): recorded as an online case, handled like a counter case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="569" />
         <source>事项清单尚未载入，请稍候</source>
         <translation>The catalog is not loaded yet; please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="425" />
+        <location filename="../../ui/intake/wizard.py" line="571" />
         <source>请选择行业或经营范围</source>
         <translation>Choose an industry or business scope</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="428" />
+        <location filename="../../ui/intake/wizard.py" line="574" />
         <source>所选经营范围无需许可（准入即营），无需受理</source>
         <translation>The chosen scope needs no permit (may operate on registration); nothing to accept</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="444" />
+        <location filename="../../ui/intake/wizard.py" line="590" />
         <source>一表填报尚有必填项未填：{fields}</source>
         <translation>One form: required fields still empty: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="450" />
+        <location filename="../../ui/intake/wizard.py" line="596" />
         <source>{step}：{message}</source>
         <translation>{step}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="497" />
+        <location filename="../../ui/intake/wizard.py" line="645" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="523" />
+        <location filename="../../ui/intake/wizard.py" line="671" />
         <source>操作未完成（程序内部错误）</source>
         <translation>Not done (internal error)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="527" />
+        <location filename="../../ui/intake/wizard.py" line="675" />
         <source>办件 {number} 已提交，但操作未完成：{error}</source>
         <translation>Case {number} was submitted, but the action was not done: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="531" />
+        <location filename="../../ui/intake/wizard.py" line="679" />
         <source>操作未完成：{error}</source>
         <translation>Not done: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="551" />
+        <location filename="../../ui/intake/wizard.py" line="701" />
         <source>材料未收齐</source>
         <translation>Materials incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="553" />
+        <location filename="../../ui/intake/wizard.py" line="703" />
         <source>以下材料尚未勾选“已收”：
 {materials}
 
@@ -728,100 +858,105 @@
 Accept anyway? (When materials are missing, a “one-time supplement notice” is usually better.)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="562" />
+        <location filename="../../ui/intake/wizard.py" line="712" />
         <source>已受理</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="575" />
+        <location filename="../../ui/intake/wizard.py" line="725" />
         <source>材料已全部勾选“已收”，无需补正</source>
         <translation>Every material is ticked as received; no supplement needed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="582" />
+        <location filename="../../ui/intake/wizard.py" line="732" />
         <source>已出具一次补正通知，缺少：{materials}</source>
         <translation>one-time supplement notice issued; missing: {materials}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="596" />
+        <location filename="../../ui/intake/wizard.py" line="746" />
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="596" />
+        <location filename="../../ui/intake/wizard.py" line="746" />
         <source>请填写不予受理的理由（写入不予受理通知书）：</source>
         <translation>Reason for refusing (it goes into the refusal notice):</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="602" />
-        <location filename="../../ui/intake/wizard.py" line="603" />
+        <location filename="../../ui/intake/wizard.py" line="752" />
+        <location filename="../../ui/intake/wizard.py" line="753" />
         <source>不予受理必须填写理由</source>
         <translation>A refusal needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="608" />
+        <location filename="../../ui/intake/wizard.py" line="758" />
         <source>确认不予受理</source>
         <translation>Confirm refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="609" />
+        <location filename="../../ui/intake/wizard.py" line="759" />
         <source>确定对“{name}”的申请不予受理？
 理由：{reason}</source>
         <translation>Refuse the application of “{name}”?
 Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="617" />
+        <location filename="../../ui/intake/wizard.py" line="767" />
         <source>不予受理（理由：{reason}）</source>
         <translation>refused (reason: {reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="622" />
+        <location filename="../../ui/intake/wizard.py" line="772" />
         <source>办件 {number} {outcome}</source>
         <translation>Case {number} {outcome}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="625" />
+        <location filename="../../ui/intake/wizard.py" line="775" />
         <source>{text}。{states}</source>
         <translation>{text}. {states}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="628" />
+        <location filename="../../ui/intake/wizard.py" line="778" />
         <source>{text}。文书可在打印中心打印。</source>
         <translation>{text}. The documents can be printed at the print station.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="697" />
+        <location filename="../../ui/intake/wizard.py" line="855" />
         <source>未命名主体</source>
         <translation>Unnamed business</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="733" />
+        <location filename="../../ui/intake/wizard.py" line="858" />
+        <source>【网上申请】{title}</source>
+        <translation>[Online] {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/wizard.py" line="892" />
         <source>草稿已保存 {time}</source>
         <translation>Draft saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="743" />
+        <location filename="../../ui/intake/wizard.py" line="902" />
         <source>草稿未能保存：{error}</source>
         <translation>Draft not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="743" />
+        <location filename="../../ui/intake/wizard.py" line="902" />
         <source>程序内部错误</source>
         <translation>internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="769" />
+        <location filename="../../ui/intake/wizard.py" line="928" />
         <source>草稿不存在（可能已提交或被删除）</source>
         <translation>The draft no longer exists (submitted or deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="782" />
+        <location filename="../../ui/intake/wizard.py" line="941" />
         <source>草稿未能载入</source>
         <translation>The draft could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="799" />
+        <location filename="../../ui/intake/wizard.py" line="958" />
         <source>未完成的草稿（{count}）</source>
         <translation>Unfinished drafts ({count})</translation>
     </message>
@@ -968,67 +1103,79 @@ Reason: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="42" />
+        <location filename="../../ui/app.py" line="75" />
         <source>一窗通 OneWindow</source>
         <translation>OneWindow 一窗通</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="48" />
+        <location filename="../../ui/app.py" line="80" />
         <source>演示环境 — 数据仅供演示，不具法律效力</source>
         <translation>DEMO — data for demonstration only, no legal effect</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="72" />
+        <location filename="../../ui/app.py" line="101" />
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="75" />
-        <source>{who} · 窗口 {window} · 数据库：{db} · 事项清单：{version} · 同步：未启用</source>
-        <translation>{who} · Window {window} · Database: {db} · Catalog: {version} · Sync: off</translation>
+        <location filename="../../ui/app.py" line="105" />
+        <source>{who} · 窗口 {window} · 事项清单：{version} · 数据库：{db}</source>
+        <translation>{who} · Window {window} · Catalog: {version} · Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="96" />
+        <location filename="../../ui/app.py" line="134" />
         <source>综合受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="100" />
+        <location filename="../../ui/app.py" line="138" />
+        <location filename="../../ui/app.py" line="222" />
+        <source>网上申请</source>
+        <translation>Online applications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="142" />
         <source>审批队列</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="104" />
+        <location filename="../../ui/app.py" line="146" />
+        <location filename="../../ui/app.py" line="237" />
+        <source>监管反馈</source>
+        <translation>Supervision feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="150" />
         <source>统一出件</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="108" />
+        <location filename="../../ui/app.py" line="154" />
         <source>打印中心</source>
         <translation>Print station</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="112" />
+        <location filename="../../ui/app.py" line="158" />
         <source>办件查询</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="116" />
+        <location filename="../../ui/app.py" line="162" />
         <source>智能审批规则</source>
         <translation>Auto-approval rules</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="120" />
+        <location filename="../../ui/app.py" line="166" />
         <source>整改回访</source>
         <translation>Rectification follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124" />
+        <location filename="../../ui/app.py" line="170" />
         <source>证照验证</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="144" />
+        <location filename="../../ui/app.py" line="191" />
         <source>该角色的工作台（系统管理、审计日志、监管核查）将在后续版本提供。</source>
         <translation>This role's workbench (administration, audit log, inspections) comes in a later version.</translation>
     </message>
@@ -1097,19 +1244,123 @@ Reason: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>OnlineInboxScreen</name>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="69" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="82" />
+        <location filename="../../ui/online_inbox.py" line="216" />
+        <source>接办 (Enter)</source>
+        <translation>Take (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="83" />
+        <source>放弃（退回列表）</source>
+        <translation>Give back (to the list)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="105" />
+        <source>网上申请：正在读取…</source>
+        <translation>Online applications: loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="112" />
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="113" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="114" />
+        <source>市场主体</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="115" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code (USCC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="116" />
+        <source>申请编号</source>
+        <translation>Application no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="117" />
+        <source>申请事项</source>
+        <translation>Matters applied for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="130" />
+        <source>本人已接办（未受理）</source>
+        <translation>Taken by me (not yet submitted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="131" />
+        <source>已由 {who} 接办</source>
+        <translation>Taken by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="132" />
+        <source>待接办</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="160" />
+        <source>（未列事项，见经营范围）</source>
+        <translation>(no matters listed; see the business scope)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="170" />
+        <source>网上申请 {count} 件：待接办 {waiting} 件，本人已接办未受理 {mine} 件</source>
+        <translation>{count} online applications: {waiting} waiting, {mine} taken by me and not yet submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="174" />
+        <source>暂无网上申请（与中心平台同步后，本大厅的网上申请列在这里）</source>
+        <translation>No online applications (after syncing with the central platform, this hall's online applications are listed here)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="216" />
+        <source>继续办理 (Enter)</source>
+        <translation>Continue (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="231" />
+        <source>正在接办 {id}…</source>
+        <translation>Taking {id}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="241" />
+        <source>已接办网上申请 {id}（{name}），已在综合受理中打开</source>
+        <translation>Took online application {id} ({name}); it is open in Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/online_inbox.py" line="270" />
+        <source>网上申请 {id} 已退回列表</source>
+        <translation>Online application {id} is back on the list</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="54" />
+        <location filename="../../ui/intake/override_dialog.py" line="56" />
         <source>主管覆盖校验警告</source>
         <translation>Supervisor override of a check warning</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="62" />
+        <location filename="../../ui/intake/override_dialog.py" line="64" />
         <source>如：核对营业执照原件，代码为登记机关早期发放</source>
         <translation>e.g. checked the original business licence; code issued early by the registration authority</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="68" />
+        <location filename="../../ui/intake/override_dialog.py" line="70" />
         <source>统一社会信用代码 {uscc}
 {warning}
 
@@ -1122,42 +1373,42 @@ If the original business licence was checked and the code is right,
 a hall administrator enters their own account and password and gives a reason. The override is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="74" />
+        <location filename="../../ui/intake/override_dialog.py" line="76" />
         <source>覆盖</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="75" />
+        <location filename="../../ui/intake/override_dialog.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="85" />
+        <location filename="../../ui/intake/override_dialog.py" line="87" />
         <source>主管用户名：</source>
         <translation>Supervisor's user name:</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="86" />
+        <location filename="../../ui/intake/override_dialog.py" line="88" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="87" />
+        <location filename="../../ui/intake/override_dialog.py" line="89" />
         <source>覆盖理由：</source>
         <translation>Reason for override:</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="103" />
+        <location filename="../../ui/intake/override_dialog.py" line="105" />
         <source>请主管输入本人用户名和密码</source>
         <translation>The supervisor must enter their own user name and password</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="107" />
+        <location filename="../../ui/intake/override_dialog.py" line="109" />
         <source>请填写覆盖理由（至少 {count} 个字）</source>
         <translation>Give a reason for the override (at least {count} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="112" />
+        <location filename="../../ui/intake/override_dialog.py" line="114" />
         <source>正在核对…</source>
         <translation>Checking…</translation>
     </message>
@@ -1225,77 +1476,81 @@ a hall administrator enters their own account and password and gives a reason. T
         <translation>“{title}” was printed before; give the reason for the reprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="171" />
+        <location filename="../../ui/print_station.py" line="173" />
         <source>请先勾选要打印的文书</source>
         <translation>Tick the documents to print first</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="178" />
+        <location filename="../../ui/print_station.py" line="190" />
         <source>已取消：补打需要填写原因</source>
         <translation>Cancelled: a reprint needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="183" />
+        <location filename="../../ui/print_station.py" line="196" />
         <source>已取消打印</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="185" />
+        <location filename="../../ui/print_station.py" line="198" />
+        <source>正在生成 {count} 份文书…</source>
+        <translation>Preparing {count} documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_station.py" line="209" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="185" />
+        <location filename="../../ui/print_station.py" line="209" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="186" />
+        <location filename="../../ui/print_station.py" line="210" />
         <source>批量打印</source>
         <translation>Batch printing</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="192" />
         <source>正在生成 {title}（{n}/{total}）</source>
-        <translation>Preparing {title} ({n}/{total})</translation>
+        <translation type="vanished">Preparing {title} ({n}/{total})</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="224" />
+        <location filename="../../ui/print_station.py" line="240" />
         <source>已打印 {count} 份文书</source>
         <translation>{count} document(s) printed</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="225" />
+        <location filename="../../ui/print_station.py" line="241" />
         <source>（已取消其余）</source>
         <translation> (the rest cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="233" />
+        <location filename="../../ui/print_station.py" line="253" />
         <source>请先选中行业综合许可证</source>
         <translation>Select the industry licence first</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="238" />
+        <location filename="../../ui/print_station.py" line="258" />
         <source>作废重出</source>
         <translation>Void and reissue</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="239" />
+        <location filename="../../ui/print_station.py" line="259" />
         <source>作废证照 {number} 并重新出证，请填写原因：</source>
         <translation>Void licence {number} and issue a new one; reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="245" />
+        <location filename="../../ui/print_station.py" line="265" />
         <source>确认作废</source>
         <translation>Confirm void</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="246" />
+        <location filename="../../ui/print_station.py" line="266" />
         <source>确定作废证照 {number}？作废后原证照扫码将显示无效。</source>
         <translation>Void licence {number}? Scanning the old licence will then show it as invalid.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="257" />
+        <location filename="../../ui/print_station.py" line="277" />
         <source>已作废 {old}，新证照 {new}</source>
         <translation>Voided {old}; new licence {new}</translation>
     </message>
@@ -1361,59 +1616,59 @@ a hall administrator enters their own account and password and gives a reason. T
 <context>
     <name>RatingPad</name>
     <message>
-        <location filename="../../ui/rating_pad.py" line="19" />
+        <location filename="../../ui/rating_pad.py" line="20" />
         <source>请对本次服务进行评价</source>
         <translation>Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="22" />
+        <location filename="../../ui/rating_pad.py" line="23" />
         <source>办件 {number}
 请您对本次服务进行评价</source>
         <translation>Case {number}
 Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="27" />
+        <location filename="../../ui/rating_pad.py" line="28" />
         <source>请告诉我们哪里做得不好（不满意时必填）</source>
         <translation>Tell us what went wrong (required when dissatisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="30" />
+        <location filename="../../ui/rating_pad.py" line="31" />
         <source>提交评价</source>
         <translation>Submit rating</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="36" />
+        <location filename="../../ui/rating_pad.py" line="37" />
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="37" />
+        <location filename="../../ui/rating_pad.py" line="38" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="38" />
+        <location filename="../../ui/rating_pad.py" line="39" />
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="39" />
+        <location filename="../../ui/rating_pad.py" line="40" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="40" />
+        <location filename="../../ui/rating_pad.py" line="41" />
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="67" />
+        <location filename="../../ui/rating_pad.py" line="78" />
         <source>您选择了“{level}”，请填写原因后提交</source>
         <translation>You chose “{level}”: please say why, then submit</translation>
     </message>
     <message>
-        <location filename="../../ui/rating_pad.py" line="77" />
+        <location filename="../../ui/rating_pad.py" line="88" />
         <source>请填写不满意的原因，我们会在 15 个工作日内整改并回访</source>
         <translation>Please tell us why; we will put it right within 15 working days and call you back</translation>
     </message>
@@ -1934,6 +2189,144 @@ Approving department: {department}</translation>
     </message>
 </context>
 <context>
+    <name>SupervisionFeedbackScreen</name>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="63" />
+        <source>本部门（{department}）收到的监管反馈</source>
+        <translation>Supervision feedback received by my department ({department})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="65" />
+        <source>本大厅各审批部门收到的监管反馈</source>
+        <translation>Supervision feedback received by every approving department of the hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="68" />
+        <source>显示已处理</source>
+        <translation>Show handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="69" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="86" />
+        <source>处理说明（可选）：如已约谈整改、已撤销许可</source>
+        <translation>Note (optional): e.g. met the business about rectification, permit revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="87" />
+        <source>处理/已阅</source>
+        <translation>Handled / read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="121" />
+        <source>证照/许可证号</source>
+        <translation>Licence / permit no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="122" />
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="123" />
+        <source>审批部门</source>
+        <translation>Approving department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="124" />
+        <source>监管部门</source>
+        <translation>Supervising department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="125" />
+        <source>监管措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="126" />
+        <source>反馈内容</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="127" />
+        <source>作出时间</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="128" />
+        <source>反馈时限</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="129" />
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="130" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="144" />
+        <source>已处理（逾期反馈）</source>
+        <translation>Handled (feedback was late)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="144" />
+        <source>已处理</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="146" />
+        <source>逾期反馈</source>
+        <translation>Late feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="148" />
+        <source>已超期未处理</source>
+        <translation>Overdue, not handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="149" />
+        <source>待处理</source>
+        <translation>To handle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="208" />
+        <source>共 {count} 条；待处理 {open} 条，其中已超期未处理 {overdue} 条；逾期反馈 {late} 条</source>
+        <translation>{count} in all; {open} to handle, {overdue} of them overdue; {late} late feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="211" />
+        <source>没有待处理的监管反馈</source>
+        <translation>No supervision feedback to handle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="252" />
+        <source>{department}（{measure}）：{text}</source>
+        <translation>{department} ({measure}): {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="258" />
+        <source>已由 {who} 于 {time} 处理{note}</source>
+        <translation>Handled by {who} at {time}{note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="261" />
+        <source>：{note}</source>
+        <translation>: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/linkage_screen.py" line="284" />
+        <source>监管反馈 {id} 已处理</source>
+        <translation>Supervision feedback {id} handled</translation>
+    </message>
+</context>
+<context>
     <name>SupplementDialog</name>
     <message>
         <location filename="../../ui/review_dialogs.py" line="49" />
@@ -1974,6 +2367,162 @@ Approving department: {department}</translation>
         <location filename="../../ui/review_dialogs.py" line="113" />
         <source>请至少勾选一项需补正的材料（空格键勾选）</source>
         <translation>Tick at least one missing material (Space ticks)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="120" />
+        <source>中心平台拒收的办件事件，需管理员核对后重新推送（onewindow sync retry）</source>
+        <translation>Case events the central platform refused; an administrator checks them and sends them again (onewindow sync retry)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="129" />
+        <location filename="../../ui/sync_status.py" line="314" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="132" />
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="135" />
+        <source>授权继续受理…</source>
+        <translation>Allow intake to continue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="162" />
+        <source>同步：正在读取…</source>
+        <translation>Sync: loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="212" />
+        <source>同步：状态读取失败</source>
+        <translation>Sync: status could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="230" />
+        <source>正在读取…</source>
+        <translation>loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="232" />
+        <source>单机模式</source>
+        <translation>standalone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="234" />
+        <source>由本厅另一台电脑负责同步</source>
+        <translation>another computer of the hall syncs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="236" />
+        <source>未能同步</source>
+        <translation>could not sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="239" />
+        <location filename="../../ui/sync_status.py" line="243" />
+        <source>离线</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="240" />
+        <location filename="../../ui/sync_status.py" line="246" />
+        <source>在线</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="240" />
+        <source>在线（部分未完成）</source>
+        <translation>online (partly done)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="245" />
+        <source>尚未同步</source>
+        <translation>not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="255" />
+        <source>同步：{state}</source>
+        <translation>Sync: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="260" />
+        <source>中心平台：{url}</source>
+        <translation>Central platform: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="265" />
+        <source>上次成功同步：{time}</source>
+        <translation>Last synced: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="265" />
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="267" />
+        <source>待上传 {count}</source>
+        <translation>To send: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="268" />
+        <source>需处理 {count}</source>
+        <translation>Need attention: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="271" />
+        <source>已暂停新受理</source>
+        <translation>Intake paused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="283" />
+        <source>本机未注册到中心平台（单机模式）</source>
+        <translation>This computer is not enrolled with the central platform (standalone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="287" />
+        <source>立即与中心平台同步：上传办件事件，下载事项清单、用户、网上申请等</source>
+        <translation>Sync with the central platform now: send case events; fetch the catalog, users, online applications…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="310" />
+        <source>同步：正在连接中心平台…</source>
+        <translation>Sync: connecting to the central platform…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="335" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="345" />
+        <source>同步：{stage} {done}/{total}</source>
+        <translation>Sync: {stage} {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="350" />
+        <source>同步：{stage}（已收到 {done} 条）</source>
+        <translation>Sync: {stage} ({done} received)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="253" />
+        <source>同步：已取消（{state}）</source>
+        <translation>Sync: cancelled ({state})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="378" />
+        <source>程序内部错误</source>
+        <translation>internal error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="381" />
+        <source>同步未完成</source>
+        <translation>Sync not completed</translation>
     </message>
 </context>
 <context>

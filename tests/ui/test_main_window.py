@@ -1,4 +1,5 @@
-"""The bare main window: title, demo banner, status bar naming the database and catalog."""
+"""The bare main window: title, demo banner, status bar naming the database, catalog and sync
+state; the tabs by role; no database work on the GUI thread (the sync screens included)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ def test_demo_database_is_unmistakable(
     assert "演示环境" in window.demo_banner.text()
     status = window.statusBar().currentMessage()
     assert "本机 SQLite" in status and bundle.label in status
+    bar = window.sync_status
+    assert bar is not None
+    qtbot.waitUntil(lambda: bar.state_label.text() == "同步：单机模式", timeout=10_000)
 
 
 def test_window_opens_with_a_message_when_the_database_is_missing(qtbot: QtBot) -> None:
@@ -56,10 +60,10 @@ def test_workbench_tabs_follow_the_role(
     services = make_services(sqlite_url, clock)
     setup.initialise(services, bundle, demo=True)
     expected = {
-        "clerk": ["综合受理", "打印中心", "办件查询", "证照验证"],
-        "reviewer01": ["审批队列", "办件查询", "证照验证"],
+        "clerk": ["综合受理", "网上申请", "打印中心", "办件查询", "证照验证"],
+        "reviewer01": ["审批队列", "监管反馈", "办件查询", "证照验证"],
         "issuer": ["统一出件", "打印中心", "办件查询", "证照验证"],
-        "halladmin": ["审批队列", "办件查询", "整改回访", "证照验证"],
+        "halladmin": ["审批队列", "监管反馈", "办件查询", "整改回访", "证照验证"],
         "admin": ["智能审批规则"],
         "auditor": ["办件查询"],
     }
@@ -138,6 +142,168 @@ def test_the_workbench_never_touches_the_database_on_the_gui_thread(
         finally:
             services.uow = factory  # type: ignore[method-assign]
         assert not on_gui, f"{username}: database work on the GUI thread:\n" + "\n".join(on_gui[:2])
+
+
+def test_the_sync_screens_never_touch_the_database_on_the_gui_thread(
+    qtbot: QtBot, sqlite_url: str, clock: FixedClock, bundle: CatalogBundle, tmp_path: Path
+) -> None:
+    """The status bar (a pass with progress), the freeze banner and its override, 网上申请 (接办,
+    放弃, the prefilled wizard's 补正) and 监管反馈 (list, 显示已处理, 处理/已阅)."""
+    import threading
+    from collections.abc import Callable
+    from datetime import timedelta
+
+    from desktop.adapters.sync_store import ServicesSyncStore
+    from desktop.domain.sync_state import SyncPassResult, SyncProgressNote
+    from desktop.domain.users import SYSTEM_ACTOR
+    from desktop.services import syncing, users
+    from printing.renderer import ReportLabRenderer
+    from sync.protocol import Feed, FeedItem
+    from tests.support.factories import enterprise
+    from ui.app import gather_facts
+    from ui.intake import IntakeWizard
+    from ui.linkage_screen import SupervisionFeedbackScreen
+    from ui.online_inbox import OnlineInboxScreen
+    from ui.tasks import wait_for_background
+
+    services = make_services(sqlite_url, clock, tmp_path / "keys")
+    services.renderer = ReportLabRenderer()
+    setup.initialise(services, bundle, demo=True)
+    now = clock.at
+    clock.at = now - timedelta(days=8)  # enrolled 8 days ago, never synced: intake is paused
+    syncing.record_enrolment(services, SYSTEM_ACTOR, "http://127.0.0.1:9", "device-1", "演示大厅")
+    clock.at = now
+    reviewer = users.login(services, "reviewer01", setup.DEMO_PASSWORD)
+    e = enterprise()
+    store = ServicesSyncStore(services)
+    store.apply_page(
+        Feed.ONLINE_APPLICATIONS,
+        [
+            FeedItem(
+                key=key,
+                data={
+                    "id": key,
+                    "submitted_at": "2026-11-25T20:30:00+08:00",
+                    "enterprise": {
+                        "uscc": e.uscc,
+                        "name": e.name,
+                        "legal_representative": e.legal_representative,
+                        "legal_representative_id": e.legal_representative_id,
+                        "address": e.address,
+                        "contact_phone": e.contact_phone,
+                    },
+                    "matters": ["SCJG-01"],
+                    "industries": [],
+                    "materials": ["申请表（一表申请）"],
+                },
+            )
+            for key in ("W1", "W2")
+        ],
+        "c1",
+        clock.now(),
+    )
+    store.apply_page(
+        Feed.SUPERVISION_FEEDBACK,
+        [
+            FeedItem(
+                key="F1",
+                data={
+                    "id": "F1",
+                    "licence": "HZ1",
+                    "permit": "",
+                    "uscc": e.uscc,
+                    "matter": "SCJG-01",
+                    "approving_department": reviewer.department,
+                    "supervising_department": "县市场监督管理局",
+                    "measure": "责令整改",
+                    "text": "抽查发现问题",
+                    "decided_at": "2026-11-20T09:00:00+08:00",
+                    "sent_at": "2026-11-20T09:00:00+08:00",
+                },
+            )
+        ],
+        "c1",
+        clock.now(),
+    )
+
+    class Agent:  # a pass that reads the database (on the pool) and reports its stage
+        def run_once(
+            self,
+            progress: Callable[[SyncProgressNote], None] | None = None,
+            cancelled: Callable[[], bool] | None = None,
+        ) -> SyncPassResult:
+            pending, parked = syncing.outbox_counts(services)
+            if progress is not None:
+                progress(SyncProgressNote("上传办件事件", 0, pending))
+            return SyncPassResult(0, 0, pending, parked, online=False, errors=("无法连接中心平台",))
+
+    services.sync_agent = Agent()
+    for username in ("clerk", "reviewer01", "halladmin"):
+        user = users.login(services, username, setup.DEMO_PASSWORD)
+        facts = gather_facts(services, user)
+        on_gui: list[str] = []
+        factory = services.uow
+
+        def recording(factory=factory, on_gui=on_gui):  # type: ignore[no-untyped-def]
+            if threading.current_thread() is threading.main_thread():
+                on_gui.append("".join(__import__("traceback").format_stack(limit=6)))
+            return factory()
+
+        services.uow = recording  # type: ignore[assignment]
+        try:
+            window = MainWindow(services, "本机 SQLite", user=user, facts=facts)
+            qtbot.addWidget(window)
+            window.show()
+            bar = window.sync_status
+            assert bar is not None
+            qtbot.waitUntil(lambda bar=bar: bar.status is not None, timeout=10_000)
+            with qtbot.waitSignal(bar.pass_finished, timeout=10_000):
+                bar.sync_button.click()
+            qtbot.waitUntil(lambda bar=bar: bar.state_label.text() == "同步：离线", timeout=10_000)
+            wizard, inbox = window.screens.get("intake"), window.screens.get("online")
+            if isinstance(wizard, IntakeWizard) and isinstance(inbox, OnlineInboxScreen):
+                qtbot.waitUntil(lambda w=wizard: w.freeze_banner.isVisibleTo(w), timeout=10_000)
+                dialog = wizard.open_freeze_dialog()
+                dialog.username.setText("halladmin")
+                dialog.password.setText(setup.DEMO_PASSWORD)
+                dialog.reason.setText("中心平台维护，今日继续受理")
+                with qtbot.waitSignal(dialog.overridden, timeout=20_000):
+                    dialog.ok_button.click()
+                qtbot.waitUntil(lambda i=inbox: len(i.applications) == 2, timeout=10_000)
+                inbox.select("W2")
+                with qtbot.waitSignal(inbox.taken, timeout=10_000):
+                    inbox.take_button.click()
+                qtbot.waitUntil(lambda i=inbox: i.applications[1].taken_by == "clerk", timeout=10_000)
+                inbox.select("W2")
+                with qtbot.waitSignal(inbox.released, timeout=10_000):
+                    inbox.release_button.click()
+                inbox.select("W1")
+                with qtbot.waitSignal(wizard.online_opened, timeout=10_000):
+                    inbox.take_button.click()
+                wizard.go_to(4)
+                with qtbot.waitSignal(wizard.supplement_requested, timeout=20_000):
+                    wizard.confirm_page.supplement_button.click()
+                assert wizard.online_id is None, wizard.status.text()
+            feedback = window.screens.get("linkage")
+            if isinstance(feedback, SupervisionFeedbackScreen):
+                qtbot.waitUntil(lambda f=feedback: bool(f.message.text()), timeout=10_000)
+                with qtbot.waitSignal(feedback.loaded, timeout=10_000):
+                    feedback.show_done.setChecked(True)
+                assert [r.feedback.id for r in feedback.rows] == ["F1"]
+                if feedback.may_acknowledge:
+                    feedback.select("F1")
+                    with qtbot.waitSignal(feedback.acknowledged, timeout=10_000):
+                        feedback.ack_button.click()
+            for index in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(index)
+                qtbot.wait(50)
+            wait_for_background()
+            qtbot.wait(100)
+            window.close()
+        finally:
+            services.uow = factory  # type: ignore[method-assign]
+        assert not on_gui, f"{username}: database work on the GUI thread:\n" + "\n".join(on_gui[:2])
+    assert syncing.freeze(services).overridden
 
 
 def test_first_login_changes_the_password_off_the_gui_thread(

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.catalog import Catalog, Industry, Matter, ReformMode, ScopeTerm
-from desktop.domain.intake_form import Reduction
+from desktop.domain.catalog import Catalog, Industry, Matter, ReformMode, ScopeTerm, ScopeTermKind
+from desktop.domain.enterprises import EnterpriseKind
+from desktop.domain.intake_form import Reduction, merge
+from desktop.domain.online import OnlineApplication
+from desktop.domain.scope import normalize_scope_text
 
 # Fields of the merged form that the enterprise page already asks (each field once).
 ENTERPRISE_FIELDS: dict[str, str] = {
@@ -155,3 +159,95 @@ def format_reduction(r: Reduction) -> str:
 
 def matter_summary(matters: Sequence[Matter]) -> str:
     return "、".join(m.name for m in matters)
+
+
+# -- 一网办: an online application as the wizard's state ----------------------------------------------
+def online_state(catalog: Catalog, online: OnlineApplication) -> tuple[dict[str, Any], list[str]]:
+    """The wizard's state (as a draft holds it) prefilled from an online application, and the
+    notes for the clerk about what could not be carried over (an unknown matter or material).
+
+    Matters come through the industries the applicant chose (一业一证), the scope terms of the
+    declared business scope, and — for a matter neither brings in — a licensed scope term that
+    requires it; materials the applicant uploaded are ticked as received (the clerk checks them).
+    """
+    data, e = online.data, online.enterprise
+    notes_out: list[str] = []
+    kinds = {k.value for k in EnterpriseKind}
+    kind = str(e.get("kind") or "")
+    enterprise = {
+        "uscc": str(e.get("uscc", "") or ""),
+        "name": str(e.get("name", "") or ""),
+        "legal_representative": str(e.get("legal_representative", "") or ""),
+        "legal_representative_id": str(e.get("legal_representative_id", "") or ""),
+        "address": str(e.get("address", "") or ""),
+        "contact_phone": str(e.get("contact_phone", "") or data.get("contact", "") or ""),
+        "kind": kind if kind in kinds else EnterpriseKind.COMPANY.value,
+        "in_ftz": bool(e.get("in_ftz", False)),
+    }
+    selection = Selection()
+    for code in _strings(data.get("industries")):
+        if code in catalog.industries and code not in selection.industries:
+            selection.industries.append(code)
+        elif code not in catalog.industries:
+            notes_out.append(
+                QCoreApplication.translate("IntakeWizard", "行业 {code} 不在当前事项清单中").format(code=code)
+            )
+    scope = str(data.get("scope", "") or "").strip()
+    if scope:
+        for term in catalog.lookup_scope(scope).terms:
+            key = normalize_scope_text(term.term)
+            if key in catalog.scope_terms and key not in selection.terms:
+                selection.terms.append(key)
+    covered = {m.code for m in selection.matters(catalog)}
+    for code in online.matters:
+        if code in covered:
+            continue
+        if code not in catalog.matters:
+            notes_out.append(
+                QCoreApplication.translate(
+                    "IntakeWizard", "申请事项 {code} 不在当前事项清单中，请与申请人核对"
+                ).format(code=code)
+            )
+            continue
+        term_key = _term_for(catalog, code)
+        if term_key is None:
+            notes_out.append(
+                QCoreApplication.translate(
+                    "IntakeWizard", "申请事项“{name}”未能对应到行业或经营范围，请在第②步补选"
+                ).format(name=catalog.matters[code].name)
+            )
+            continue
+        selection.terms.append(term_key)
+        covered.update(catalog.scope_terms[term_key].matter_codes)
+    matters = selection.matters(catalog)
+    asked = merge(matters).materials if matters else ()
+    wanted = set(_strings(data.get("materials")))
+    received = sorted(m.code for m in asked if m.code in wanted or m.name in wanted)
+    values = data.get("form_values")
+    form: dict[str, str] = {}
+    if isinstance(values, dict):
+        form = {str(k): str(v) for k, v in values.items() if v not in (None, "")}
+    state: dict[str, Any] = {
+        "step": 0,
+        "enterprise": enterprise,
+        "scope": {**selection.as_dict(), "search": ""},
+        "form": form,
+        "materials": {"received": received, "assisted": False, "assisted_by": ""},
+        "committed": [],
+        "online": {"id": online.id, "submitted_at": online.submitted_at.isoformat()},
+    }
+    return state, notes_out
+
+
+def _strings(value: object) -> list[str]:
+    return [str(v) for v in value if str(v).strip()] if isinstance(value, list) else []
+
+
+def _term_for(catalog: Catalog, code: str) -> str | None:
+    """The scope term that brings in ``code`` with the fewest other matters (licensed first)."""
+    found = [
+        (len(t.matter_codes), t.kind is not ScopeTermKind.LICENSED, key)
+        for key, t in catalog.scope_terms.items()
+        if code in t.matter_codes
+    ]
+    return min(found)[2] if found else None

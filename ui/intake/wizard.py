@@ -5,11 +5,18 @@ field, Alt+N / Alt+P to the next / previous step, Ctrl+Enter 受理 on the last 
 step it brings up 确认受理). Everything typed is saved as a draft about a second after the last
 change (in the background) and comes back with ``restore_draft``; a submitted case discards it.
 All database work runs through ``ui.tasks.run_in_background``.
+
+While new intake is paused (the catalog has not been synced with the central platform for too
+long, desktop.services.syncing) a red banner at the top says why; the services refuse 受理 anyway,
+and a hall admin can 授权继续受理 for the day. An online application (一网办) taken in the 网上申请
+list opens here prefilled (``open_online``) and is submitted with its ``online_ref`` — the same
+受理 / 补正 / 不予受理 as a walk-in case (无差别办理), recorded as channel = online.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -17,6 +24,7 @@ from PySide6.QtGui import QAction, QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -33,10 +41,12 @@ from shiboken6 import Shiboken
 
 from desktop.domain.applications import Application
 from desktop.domain.catalog import Catalog, Matter
-from desktop.domain.errors import NeedsOverride
+from desktop.domain.errors import DomainError, NeedsOverride
 from desktop.domain.intake_form import MergedForm, merge
+from desktop.domain.online import OnlineApplication
+from desktop.domain.sync_state import Freeze, SyncStatus
 from desktop.domain.users import Actor
-from desktop.services import cases, catalog_search, drafts, intake
+from desktop.services import cases, catalog_search, drafts, intake, syncing
 from desktop.services.base import Services
 from ui.errors import message_for, show_error
 from ui.formatting import local_time
@@ -45,7 +55,8 @@ from ui.intake.confirm_page import ConfirmPage
 from ui.intake.enterprise_page import EnterprisePage, kind_labels
 from ui.intake.form_page import FormPage
 from ui.intake.materials_page import MaterialsPage
-from ui.intake.override_dialog import OverrideDialog
+from ui.intake.model import online_state
+from ui.intake.override_dialog import FreezeOverrideDialog, OverrideDialog
 from ui.intake.scope_page import ScopePage
 from ui.tasks import run_in_background
 
@@ -54,6 +65,14 @@ ENTERPRISE, SCOPE, FORM, MATERIALS, CONFIRM = range(len(STEPS))
 SAVE_DELAY_MS = 1000
 DRAFT_FORMAT = 1
 _NUMBERS = "①②③④⑤"
+INTAKE_FROZEN = "intake_frozen"  # desktop.services.syncing.IntakeFrozen.code
+# The banner's own colours (the selectors keep them off its button).
+FROZEN_STYLE = "QFrame#freezeBanner{background:#b00020;} QLabel{color:white;font-weight:bold;padding:4px;}"
+ALLOWED_STYLE = (
+    "QFrame#freezeBanner{background:#fff4e0;border:1px solid #8a5a00;}"
+    " QLabel{color:#8a5a00;font-weight:bold;padding:4px;}"
+)
+ONLINE_STYLE = "background:#e8f0fe;color:#0b3d91;font-weight:bold;padding:6px;border:1px solid #0b3d91;"
 
 Problem = tuple[int, QWidget | None, str]  # step, field to go to, message
 
@@ -83,6 +102,9 @@ class IntakeWizard(QWidget):
     supplement_requested = Signal(str)  # application number (一次补正通知 issued)
     refused = Signal(str)  # application number (不予受理)
     ready = Signal()  # the catalog is loaded: searching and choosing may start
+    freeze_shown = Signal(bool)  # the freeze banner was updated (True: intake paused now)
+    freeze_overridden = Signal(str)  # a hall admin allowed intake today (their username)
+    online_opened = Signal(str)  # an online application is in the wizard (its id)
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +122,11 @@ class IntakeWizard(QWidget):
         self._submitted: tuple[str, str] | None = None  # (id, number) submitted but not yet finished
         self._override_asked: set[str] = set()
         self.override_dialog: OverrideDialog | None = None
+        self.freeze_dialog: FreezeOverrideDialog | None = None
+        self.freeze: Freeze | None = None
+        self._freeze_reads = 0
+        self._online: dict[str, str] | None = None  # {"id", "submitted_at"} of an online application
+        self._pending_online: OnlineApplication | None = None  # taken before the catalog arrived
         self._keys = _Keys(self, enter_moves_on=True)
         self._shortcut_keys = _Keys(self, enter_moves_on=False)
 
@@ -119,6 +146,25 @@ class IntakeWizard(QWidget):
         self.new_button = QToolButton(self)
         self.new_button.setText(self.tr("新办件"))
         self.new_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        # The freeze banner: red, and words (not colour alone), while new intake is paused.
+        self.freeze_banner = QFrame(self)
+        self.freeze_banner.setObjectName("freezeBanner")
+        self.freeze_label = QLabel(self.freeze_banner)
+        self.freeze_label.setWordWrap(True)
+        self.freeze_button = QPushButton(self.tr("授权继续受理…"), self.freeze_banner)
+        self.freeze_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.freeze_button.clicked.connect(self.open_freeze_dialog)
+        banner_row = QHBoxLayout(self.freeze_banner)
+        banner_row.setContentsMargins(6, 4, 6, 4)
+        banner_row.addWidget(self.freeze_label, 1)
+        banner_row.addWidget(self.freeze_button)
+        self.freeze_banner.setVisible(False)
+        # The online application (一网办) being handled, when there is one.
+        self.online_label = QLabel(self)
+        self.online_label.setWordWrap(True)
+        self.online_label.setStyleSheet(ONLINE_STYLE)
+        self.online_label.setVisible(False)
 
         self.enterprise_page = EnterprisePage(services, self)
         self.scope_page = ScopePage(services, self)
@@ -147,7 +193,9 @@ class IntakeWizard(QWidget):
         nav.addWidget(self.prev_button)
         nav.addWidget(self.next_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.freeze_banner)
         layout.addLayout(top)
+        layout.addWidget(self.online_label)
         layout.addWidget(self.stack, 1)
         layout.addLayout(nav)
 
@@ -201,6 +249,7 @@ class IntakeWizard(QWidget):
             self._alive(self._on_catalog_failed),
         )
         self.refresh_drafts()
+        self.refresh_freeze()
 
     # -- plumbing -----------------------------------------------------------------------------------
     def step_titles(self) -> tuple[str, ...]:
@@ -243,6 +292,9 @@ class IntakeWizard(QWidget):
         else:
             self._update_derived()
         self.ready.emit()
+        if self._pending_online is not None:
+            online, self._pending_online = self._pending_online, None
+            self.open_online(online)
         if self._pending_draft is not None:
             draft_id, self._pending_draft = self._pending_draft, None
             self.status.setText(self.tr("已恢复草稿"))
@@ -415,6 +467,100 @@ class IntakeWizard(QWidget):
         self._update_derived()
         self.enterprise_page.name.setFocus()
 
+    # -- intake freeze --------------------------------------------------------------------------------
+    def refresh_freeze(self) -> None:
+        """Read whether new intake is paused (in the background) and show the banner accordingly."""
+        services = self._services
+        self._freeze_reads += 1
+        generation = self._freeze_reads
+
+        def read(freeze: Freeze) -> None:
+            if generation == self._freeze_reads:  # an older read answering late is dropped
+                self.show_freeze(freeze)
+
+        run_in_background(lambda: syncing.freeze(services), self._alive(read), lambda _exc: None)
+
+    def show_sync_status(self, status: SyncStatus) -> None:
+        """The status bar read the sync status: the same facts, without another query."""
+        age = status.catalog_age_days
+        stale = bool(status.freeze_reason)
+        self.show_freeze(Freeze(status.frozen, stale, age, status.freeze_overridden, status.freeze_reason))
+
+    def show_freeze(self, freeze: Freeze) -> None:
+        self.freeze = freeze
+        if freeze.frozen:
+            self.freeze_label.setText(self.tr("⚠ 暂停受理：{reason}").format(reason=freeze.reason))
+            self.freeze_banner.setStyleSheet(FROZEN_STYLE)
+            self.freeze_button.setVisible(True)
+        elif freeze.stale and freeze.overridden:
+            self.freeze_label.setText(
+                self.tr(
+                    "已由大厅管理员授权今日继续受理（事项清单已 {days} 天未同步，请尽快联网同步）"
+                ).format(days=freeze.age_days if freeze.age_days is not None else "—")
+            )
+            self.freeze_banner.setStyleSheet(ALLOWED_STYLE)
+            self.freeze_button.setVisible(False)
+        self.freeze_banner.setVisible(freeze.stale)
+        self.freeze_shown.emit(freeze.frozen)
+
+    def open_freeze_dialog(self) -> FreezeOverrideDialog:
+        """授权继续受理: the hall admin's password and a reason (window-modal, Esc cancels)."""
+        reason = self.freeze.reason if self.freeze else ""
+        dialog = FreezeOverrideDialog(self._services, self._actor, reason, self)
+        dialog.overridden.connect(self._on_freeze_overridden)
+        self.freeze_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_freeze_overridden(self, who: str, reason: str) -> None:
+        self.status.setText(
+            self.tr("大厅管理员 {who} 已授权今日继续受理（理由：{reason}）").format(who=who, reason=reason)
+        )
+        self.refresh_freeze()
+        self.freeze_overridden.emit(who)
+
+    # -- 一网办 ----------------------------------------------------------------------------------------
+    @property
+    def online_id(self) -> str | None:
+        """The online application this case comes from (None for a walk-in case)."""
+        return self._online["id"] if self._online else None
+
+    def open_online(self, online: OnlineApplication) -> None:
+        """Fill the wizard from an online application the clerk has taken (the current typing is
+        kept as a draft); the case is then submitted with its ``online_ref``."""
+        if self.catalog is None:
+            self._pending_online = online  # opened when the catalog arrives
+            return
+        self._flush_save()
+        state, notes = online_state(self.catalog, online)
+        self.reset()
+        self.set_state(state)
+        self.go_to(ENTERPRISE)
+        message = self.tr("已载入网上申请 {id}（{name}），请逐项核对后受理、补正或不予受理").format(
+            id=online.id, name=online.enterprise_name
+        )
+        self.status.setText("；".join([message, *notes]))
+        self._schedule_save()
+        self.online_opened.emit(online.id)
+
+    def _set_online(self, online: dict[str, str] | None) -> None:
+        self._online = online
+        if online is None:
+            self.online_label.clear()
+            self.online_label.setVisible(False)
+            return
+        submitted = online.get("submitted_at", "")
+        try:
+            when = local_time(datetime.fromisoformat(submitted)) if submitted else "—"
+        except ValueError:
+            when = submitted
+        self.online_label.setText(
+            self.tr(
+                "网上申请 {id}（一网办，{time} 提交）：受理后办件记为网上申请，与窗口办件同样办理"
+            ).format(id=online.get("id", ""), time=when)
+        )
+        self.online_label.setVisible(True)
+
     # -- problems -------------------------------------------------------------------------------------
     def _problems(self, show: bool = True, through: int = CONFIRM) -> list[Problem]:
         """What blocks submitting, by step; ``show`` also marks each field on its page."""
@@ -470,6 +616,7 @@ class IntakeWizard(QWidget):
         received = self.materials_page.received()
         staff = self.materials_page.assisted_staff()
         submitted = self._submitted
+        online_ref = self._online["id"] if self._online else None
 
         def submit() -> Application:
             if submitted is not None:
@@ -483,6 +630,7 @@ class IntakeWizard(QWidget):
                 assisted_by=staff,
                 industries=industries,
                 materials_received=received,
+                online_ref=online_ref,
             )
 
         return submit
@@ -531,6 +679,8 @@ class IntakeWizard(QWidget):
             result = self.tr("操作未完成：{error}").format(error=known)
         self.confirm_page.show_result(result, ok=False)
         self.status.setText(known)
+        if isinstance(exc, DomainError) and exc.code == INTAKE_FROZEN:
+            self.refresh_freeze()
         if isinstance(exc, NeedsOverride):
             self.enterprise_page.refresh_checks(final=True)
             self.go_to(ENTERPRISE)
@@ -644,6 +794,7 @@ class IntakeWizard(QWidget):
             self._update_derived()
             self._draft_id = None
             self._submitted = None
+            self._set_online(None)
             self.draft_label.clear()
             self.go_to(ENTERPRISE)
         finally:
@@ -670,6 +821,7 @@ class IntakeWizard(QWidget):
             "form": self.form_page.state(),
             "materials": self.materials_page.state(),
             "committed": self.confirm_page.state(),
+            **({"online": dict(self._online)} if self._online else {}),
         }
 
     def set_state(self, data: dict[str, Any]) -> None:
@@ -685,6 +837,12 @@ class IntakeWizard(QWidget):
             self.materials_page.set_state(dict(data.get("materials") or {}))
             self._update_derived()
             self.confirm_page.set_state(list(data.get("committed") or []))
+            online = data.get("online")
+            self._set_online(
+                {"id": str(online.get("id", "")), "submitted_at": str(online.get("submitted_at", ""))}
+                if isinstance(online, dict) and online.get("id")
+                else None
+            )
             self._update_derived()
             self.go_to(int(data.get("step", ENTERPRISE) or 0))
         finally:
@@ -696,7 +854,8 @@ class IntakeWizard(QWidget):
         e = self.enterprise_page.enterprise()
         who = e.name or e.uscc or self.tr("未命名主体")
         what = "、".join(self.scope_page.industry_names()) or self.scope_page.licence_kind()
-        return f"{who}（{what}）" if what else who
+        title = f"{who}（{what}）" if what else who
+        return self.tr("【网上申请】{title}").format(title=title) if self._online else title
 
     def _schedule_save(self) -> None:
         if not self._restoring:
