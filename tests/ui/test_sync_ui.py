@@ -154,6 +154,35 @@ def test_sync_now_pushes_the_outbox_to_a_real_central_platform(
     wait_for_background()
 
 
+def test_a_decision_is_pushed_at_once_not_at_the_next_interval(
+    qtbot: QtBot, sqlite_services: Services, tmp_path: Path
+) -> None:
+    """审管联动: with events waiting and the platform reachable, the status read starts a pass."""
+    from desktop.sync_wiring import enrol
+
+    services = sqlite_services
+    with running_central(tmp_path) as central:
+        token_file = tmp_path / "device.token"
+        enrol(services, token_file, central.base_url, central.enrol_code(), hall="榆次大厅")
+        services.sync_agent = _counter_agent(services, token_file)
+        bar = SyncStatusBar(services, CLERK)  # automatic passes on (the interval is 5 minutes)
+        qtbot.addWidget(bar)
+        with qtbot.waitSignal(bar.status_changed, timeout=10_000):
+            bar.show()
+        assert not bar.running  # nothing waits: no pass
+        _an_accepted_case(services)  # the decisions of intake wait in the outbox
+        with qtbot.waitSignal(bar.synced, timeout=60_000) as blocker:
+            bar.refresh()  # what the 30-second timer does
+        result = blocker.args[0]
+        assert isinstance(result, SyncPassResult) and result.pushed >= 2 and result.pending == 0
+        assert central.stats()["events"] == result.pushed
+        qtbot.waitUntil(lambda: bar.pending_label.text() == "待上传 0", timeout=10_000)
+        tip = bar.last_label.toolTip()
+        assert "上传办件事件：" in tip and "事项清单：" in tip and "网上申请：" in tip
+        bar.stop()
+        wait_for_background()
+
+
 def test_a_stopped_platform_means_offline_and_no_dialog(
     qtbot: QtBot, sqlite_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
