@@ -14,13 +14,14 @@ import secrets
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from desktop.domain.catalog import Catalog
 from desktop.domain.catalog_table import Table
 from desktop.domain.errors import DomainError, RejectedInput
+from desktop.domain.sync_state import DATA_TYPE_LABELS
 from desktop.domain.users import SYSTEM_ACTOR, Role
 from desktop.ports import SyncAgent
 from desktop.services import (
@@ -632,16 +633,26 @@ def _sync_status(services: Services) -> dict[str, Any]:
     }
 
 
+def _local_time(at: datetime) -> str:
+    """HH:MM in Beijing time (what the counter's clock on the wall says)."""
+    return (at.astimezone(UTC) + timedelta(hours=8)).strftime("%H:%M")
+
+
 def _sync(args: argparse.Namespace, services: Services, rt: Runtime) -> Outcome:
     if args.what == "status":
         data = _sync_status(services)
         if not data["enrolled"]:
             text = "单机模式：本机未注册到中心平台"
         else:
-            last = data["last_success"]
+            st = syncing.status(services)
+            lines = [
+                f"  {DATA_TYPE_LABELS.get(k, k)}：上次成功 "
+                + (f"{services.clock.local_date(v)} {_local_time(v)}" if v else "从未")
+                for k, v in st.last_success.items()
+            ]
             text = (
                 f"中心平台 {data['server']}：待上传 {data['pending']}，需处理 {data['needs_attention']}\n"
-                + "\n".join(f"  {k}：上次成功 {v or '从未'}" for k, v in last.items())
+                + "\n".join(lines)
             )
         if data["frozen"]:
             text += f"\n{data['freeze_reason']}"

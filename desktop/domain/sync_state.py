@@ -21,6 +21,16 @@ FEEDS = (
     "online_applications",
 )
 CATALOG_FEED = "catalog"
+DATA_TYPE_LABELS = {
+    PUSH: "上传办件事件",
+    "catalog": "事项清单",
+    "calendar": "工作日历",
+    "trust_list": "信任列表",
+    "status_list": "证照状态",
+    "supervision_feedback": "监管反馈",
+    "users": "用户与角色",
+    "online_applications": "网上申请",
+}
 
 # Outbox row states (PROTOCOL.md, "Push").
 PENDING = "pending"
