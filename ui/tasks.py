@@ -37,22 +37,48 @@ class _Job(QRunnable):
             self._relay.succeeded.emit(result)
 
 
+def _owners(callback: Callable[..., Any]) -> list[QObject]:
+    """The Qt objects a callback belongs to: a bound method's object, or what a lambda captured
+    (``lambda r: self._on_x(r)`` captures ``self``)."""
+    found: list[QObject] = []
+    bound = getattr(callback, "__self__", None)
+    if isinstance(bound, QObject):
+        found.append(bound)
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            value = cell.cell_contents
+        except ValueError:  # an empty cell
+            continue
+        if isinstance(value, QObject):
+            found.append(value)
+    return found
+
+
 def run_in_background(
     op: Callable[[], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[BaseException], None],
 ) -> None:
+    """Run ``op`` on the pool; deliver its result to ``on_success`` / ``on_failure`` on the GUI
+    thread — unless the screen they belong to was deleted meanwhile (a window closed while a
+    read was in flight): then the result is dropped, never delivered to a dead widget."""
     relay = _Relay()
     _pending.add(relay)
+    owners = _owners(on_success) + _owners(on_failure)
+
+    def living() -> bool:
+        return all(Shiboken.isValid(owner) for owner in owners)
 
     def done_ok(result: object) -> None:
         _pending.discard(relay)
-        on_success(result)
+        if living():
+            on_success(result)
 
     def done_err(exc: object) -> None:
         _pending.discard(relay)
         assert isinstance(exc, BaseException)
-        on_failure(exc)
+        if living():
+            on_failure(exc)
 
     relay.succeeded.connect(done_ok)
     relay.failed.connect(done_err)
