@@ -53,10 +53,21 @@ def smoke_test() -> int:
         )
         if not pdf.startswith(b"%PDF"):
             raise SystemExit("smoke test failed: the licence did not render")
+        # The bundle must carry the sync engine and the central platform: build both.
+        from desktop.services import syncing
+        from sync.central.admin import create_enrol_code
+        from sync.central.app import create_app
+
+        agent = runtime.sync_agent(services)
+        standalone = not syncing.status(services).enrolled
+        central_url = f"sqlite:///{Path(folder) / 'central.sqlite3'}"
+        code = create_enrol_code(central_url) if create_app(central_url).openapi() else ""
+        if agent is None or not standalone or not code:
+            raise SystemExit("smoke test failed: sync is not wired")
         runtime.engine.dispose()
     print(
         f"smoke test ok: schema {head_revision()}, catalog {stats['version']}, {stats['matters']} matters, "
-        f"licence PDF {len(pdf)} bytes"
+        f"licence PDF {len(pdf)} bytes, sync wired (standalone)"
     )
     return 0
 
