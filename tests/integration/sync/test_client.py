@@ -255,30 +255,47 @@ def test_without_a_pin_the_certificate_is_verified(tls_central: tuple[CentralHan
         client.info()
 
 
-def test_a_wrong_pin_refuses_before_the_request_is_sent(
-    tls_central: tuple[CentralHandle, str, str], caplog: pytest.LogCaptureFixture
-) -> None:
+class _Kept(logging.Handler):
+    """Keeps the central platform's access-log records (attached to its logger directly, so it
+    does not depend on how earlier tests left propagation or levels)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def test_a_wrong_pin_refuses_before_the_request_is_sent(tls_central: tuple[CentralHandle, str, str]) -> None:
     central, pin, _ = tls_central
     code = central.enrol_code()
     wrong = hashlib.sha256(b"another certificate").hexdigest()
-    caplog.set_level(logging.INFO, logger="onewindow.central")
-    sleeps: list[float] = []
-    with CentralClient(central.base_url, TOKEN, pin=wrong, sleep=sleeps.append) as client:
-        with pytest.raises(PinMismatch) as caught:
-            client.push([event(1)])
-        with pytest.raises(PinMismatch):
-            client.enrol(code, "一号窗口", "榆次大厅")
-    assert caught.value.expected == wrong and caught.value.actual == pin
-    assert caught.value.message == "中心平台证书与登记的指纹不符，已拒绝连接"
-    assert sleeps == []  # not retried
-    # The server never received a request: its access log is silent, nothing is stored, and the
-    # enrolment code is still unused.
-    assert [r for r in caplog.records if r.name == "onewindow.central"] == []
-    assert central.stats()["events"] == 0
-    with CentralClient(central.base_url, pin=pin) as client:
-        assert client.enrol(code, "一号窗口", "榆次大厅").hall == "榆次大厅"
-    # …whereas a request that does arrive is logged (the check above can see one).
-    assert any("/api/v1/enrol" in r.getMessage() for r in caplog.records if r.name == "onewindow.central")
+    access_log = logging.getLogger("onewindow.central")
+    kept, level = _Kept(), access_log.level
+    access_log.addHandler(kept)
+    access_log.setLevel(logging.INFO)
+    try:
+        sleeps: list[float] = []
+        with CentralClient(central.base_url, TOKEN, pin=wrong, sleep=sleeps.append) as client:
+            with pytest.raises(PinMismatch) as caught:
+                client.push([event(1)])
+            with pytest.raises(PinMismatch):
+                client.enrol(code, "一号窗口", "榆次大厅")
+        assert caught.value.expected == wrong and caught.value.actual == pin
+        assert caught.value.message == "中心平台证书与登记的指纹不符，已拒绝连接"
+        assert sleeps == []  # not retried
+        # The server never received a request: its access log is silent, nothing is stored, and
+        # the enrolment code is still unused.
+        assert kept.records == []
+        assert central.stats()["events"] == 0
+        with CentralClient(central.base_url, pin=pin) as client:
+            assert client.enrol(code, "一号窗口", "榆次大厅").hall == "榆次大厅"
+        # …whereas a request that does arrive is logged (the check above can see one).
+        assert any("/api/v1/enrol" in r.getMessage() for r in kept.records)
+    finally:
+        access_log.removeHandler(kept)
+        access_log.setLevel(level)
 
 
 def _bio_handshake(client_ctx: ssl.SSLContext, server_ctx: ssl.SSLContext) -> None:
