@@ -297,6 +297,62 @@ class CreditRecordRow(Base):
     valid_until: Mapped[date | None] = mapped_column(Date)
 
 
+class CaseCommitmentRow(Base):
+    """告知承诺: what the commitment letter stated for one matter of a case, taken at acceptance."""
+
+    __tablename__ = "case_commitments"
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), primary_key=True)
+    matter_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    catalog_version_id: Mapped[int] = mapped_column(Integer)
+    snapshot: Mapped[dict[str, Any]]
+    taken_at: Mapped[datetime]
+
+
+class CommitmentCheckRow(Base):
+    """核查 of a permit granted on commitment, its result and rectification (整改)."""
+
+    __tablename__ = "commitment_checks"
+    __table_args__ = (Index("ix_commitment_checks_status_due", "status", "due_on"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
+    application_number: Mapped[str] = mapped_column(String(32))
+    matter_code: Mapped[str] = mapped_column(String(32))
+    matter_name: Mapped[str] = mapped_column(String(200))
+    uscc: Mapped[str] = mapped_column(String(18))
+    department: Mapped[str] = mapped_column(String(100))
+    permit_number: Mapped[str] = mapped_column(String(40), default="")
+    due_on: Mapped[date] = mapped_column(Date)
+    due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16))  # scheduled|passed|failed|rectifying|annulled
+    result: Mapped[str] = mapped_column(String(16), default="")
+    findings: Mapped[str] = mapped_column(Text, default="")
+    items: Mapped[list[Any]]
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[datetime | None]
+    rectification_due: Mapped[date | None] = mapped_column(Date)
+    rectification_note: Mapped[str] = mapped_column(Text, default="")
+    closed_by: Mapped[str] = mapped_column(String(64), default="")
+    closed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class PermitEventRow(Base):
+    """Lifecycle decisions on permits (暂扣、撤销、吊销、注销、延续、变更), insert-only."""
+
+    __tablename__ = "permit_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    permit_number: Mapped[str] = mapped_column(String(40), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    from_status: Mapped[str] = mapped_column(String(2))
+    to_status: Mapped[str] = mapped_column(String(2))
+    reason: Mapped[str] = mapped_column(Text)
+    new_number: Mapped[str | None] = mapped_column(String(40))
+    until: Mapped[date | None] = mapped_column(Date)
+    detail: Mapped[dict[str, Any]]
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+
+
 class UserRow(Base):
     __tablename__ = "users"
     username: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -436,3 +492,63 @@ class OnlineApplicationRow(Base):
     taken_by: Mapped[str | None] = mapped_column(String(64))
     taken_at: Mapped[datetime | None]
     application_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class InspectionItemRow(Base):
+    """双随机、一公开: one item of a matter's inspection list (抽查事项清单)."""
+
+    __tablename__ = "inspection_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    matter_code: Mapped[str] = mapped_column(String(32), index=True)
+    department: Mapped[str] = mapped_column(String(100))
+    item: Mapped[str] = mapped_column(Text)
+    basis: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(500), default="")
+
+
+class InspectorRow(Base):
+    """The department's pool of law-enforcement inspectors (执法检查人员名录库)."""
+
+    __tablename__ = "inspectors"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    department: Mapped[str] = mapped_column(String(100), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class InspectorConflictRow(Base):
+    """A declared conflict of interest: the inspector is recused from that subject (回避)."""
+
+    __tablename__ = "inspector_conflicts"
+    __table_args__ = (UniqueConstraint("inspector", "uscc"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    inspector: Mapped[str] = mapped_column(String(64))
+    uscc: Mapped[str] = mapped_column(String(18))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class InspectionDrawRow(Base):
+    """One recorded draw: its seed and inputs, and the result as canonical JSON text."""
+
+    __tablename__ = "inspection_draws"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seed: Mapped[str] = mapped_column(String(200))
+    matter_code: Mapped[str] = mapped_column(String(32), index=True)
+    ratio_override: Mapped[str | None] = mapped_column(String(16))
+    drawn_at: Mapped[datetime]
+    drawn_by: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(Text)
+
+
+class InspectionResultRow(Base):
+    __tablename__ = "inspection_results"
+    __table_args__ = (UniqueConstraint("draw_id", "uscc"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    draw_id: Mapped[str] = mapped_column(ForeignKey("inspection_draws.id"), index=True)
+    uscc: Mapped[str] = mapped_column(String(18))
+    result: Mapped[str] = mapped_column(String(16))
+    findings: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime]
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    published_at: Mapped[datetime | None]

@@ -9,7 +9,9 @@ from types import TracebackType
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.after_approval_repository import SqlCommitmentRepository, SqlPermitEventRepository
 from db.catalog_repository import SqlCatalogRepository
+from db.inspection_repository import SqlInspectionRepository, SqlPublicityRepository
 from db.repositories import (
     SqlApplicationRepository,
     SqlAuditRepository,
@@ -61,6 +63,10 @@ class SqlUnitOfWork:
     sync_state: SqlSyncStateRepository
     feedback: SqlSupervisionFeedbackRepository
     online: SqlOnlineApplicationRepository
+    inspections: SqlInspectionRepository
+    publicity: SqlPublicityRepository
+    commitments: SqlCommitmentRepository
+    permit_events: SqlPermitEventRepository
 
     def __init__(self, session_factory: sessionmaker[Session], audit_key: bytes) -> None:
         self._factory = session_factory
@@ -90,6 +96,10 @@ class SqlUnitOfWork:
         self.sync_state = SqlSyncStateRepository(s)
         self.feedback = SqlSupervisionFeedbackRepository(s)
         self.online = SqlOnlineApplicationRepository(s)
+        self.inspections = SqlInspectionRepository(s)
+        self.publicity = SqlPublicityRepository(s)
+        self.commitments = SqlCommitmentRepository(s)
+        self.permit_events = SqlPermitEventRepository(s)
         s.begin()
         return self
 

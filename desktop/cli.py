@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
+from desktop import cli_inspection
 from desktop.domain.catalog import Catalog
 from desktop.domain.catalog_table import Table
 from desktop.domain.errors import DomainError, RejectedInput
@@ -261,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = central_leaf("revoke-device", "停用已注册的窗口设备（其令牌此后被拒绝）")
     p.add_argument("device_id")
 
+    cli_inspection.add_parsers(sub, leaf, _Parser)
+
     aud = sub.add_parser("audit", help="审计日志").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
@@ -345,6 +348,8 @@ def _dispatch(args: argparse.Namespace, rt: Runtime) -> Outcome:
         return _device_enrol(args, services, rt)
     if command == "sync":
         return _sync(args, services, rt)
+    if command in ("inspection", "publicity"):
+        return Outcome(*cli_inspection.dispatch(args, action, services))
     if command == "audit":
         verdict = audit.verify(services, SYSTEM_ACTOR)
         data: dict[str, Any] = {"ok": verdict.ok, "records": verdict.records, "first_bad": verdict.first_bad}

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Protocol
 
+from desktop.domain.after_approval import CheckStatus, CommitmentCheck, CommitmentSnapshot, PermitEvent
 from desktop.domain.applications import Application, ApplicationStatus, CaseSummary
 from desktop.domain.audit import AuditRecord, ChainVerdict
 from desktop.domain.calendar import ScheduleEntry
@@ -15,10 +16,19 @@ from desktop.domain.catalog import Catalog, CatalogVersion, Industry, Matter, Sc
 from desktop.domain.credit import CreditRecord
 from desktop.domain.documents import Document
 from desktop.domain.enterprises import Enterprise
+from desktop.domain.inspections import (
+    Conflict,
+    DrawRecord,
+    InspectionItem,
+    InspectionResult,
+    Inspector,
+    PoolHolder,
+)
 from desktop.domain.linkage import SupervisionFeedback
 from desktop.domain.online import OnlineApplication
 from desktop.domain.outbox import OutboxEvent
 from desktop.domain.permits import IndustryLicence, Permit, PermitStatus, PrintRecord, StatusEntry, TrustedKey
+from desktop.domain.publicity import PublicityRecord
 from desktop.domain.queue import QueueFilter, QueueRow
 from desktop.domain.ratings import Rectification, ServiceRating
 from desktop.domain.rules import AutoApprovalRule
@@ -199,6 +209,34 @@ class CreditRepository(Protocol):
     def for_subject(self, uscc: str = "", person_id: str = "") -> list[CreditRecord]: ...
 
 
+class CommitmentRepository(Protocol):
+    """告知承诺 snapshots taken at acceptance, and the commitment checks (核查) they lead to."""
+
+    def add_snapshot(self, snapshot: CommitmentSnapshot) -> None: ...
+
+    def snapshot(self, application_id: str, matter_code: str) -> CommitmentSnapshot | None: ...
+
+    def add_check(self, check: CommitmentCheck) -> None: ...
+
+    def get_check(self, check_id: str, lock: bool = False) -> CommitmentCheck | None: ...
+
+    def save_check(self, check: CommitmentCheck) -> None: ...
+
+    def checks(
+        self, statuses: Sequence[CheckStatus] = (), application_id: str | None = None
+    ) -> list[CommitmentCheck]:
+        """Checks with one of ``statuses`` (all when empty), earliest due first."""
+        ...
+
+
+class PermitEventRepository(Protocol):
+    """The lifecycle decisions on permits (insert-only)."""
+
+    def add(self, event: PermitEvent) -> None: ...
+
+    def for_permit(self, number: str) -> list[PermitEvent]: ...
+
+
 class UserRepository(Protocol):
     def get(self, username: str) -> User | None: ...
 
@@ -341,6 +379,50 @@ class SettingsRepository(Protocol):
     def put(self, key: str, value: str) -> None: ...
 
 
+class InspectionRepository(Protocol):
+    """双随机、一公开: inspection items, the inspector pool, conflicts, draws and their results."""
+
+    def items(self, matter_code: str | None = None) -> list[InspectionItem]: ...
+
+    def add_item(self, item: InspectionItem) -> None: ...
+
+    def inspectors(self) -> list[Inspector]: ...
+
+    def put_inspector(self, inspector: Inspector) -> None: ...
+
+    def conflicts(self) -> list[Conflict]: ...
+
+    def add_conflict(self, conflict: Conflict) -> bool:
+        """False (nothing changed) when that inspector already declared that subject."""
+        ...
+
+    def pool(self, matter_code: str, today: date) -> list[PoolHolder]:
+        """Holders of valid permits, filings and recorded cancelled matters of the matter."""
+        ...
+
+    def add_draw(self, record: DrawRecord) -> bool:
+        """False (nothing changed) when a draw with that id is already stored."""
+        ...
+
+    def get_draw(self, draw_id: str) -> DrawRecord | None: ...
+
+    def add_result(self, result: InspectionResult) -> bool:
+        """False (nothing changed) when that subject's result of that draw is already stored."""
+        ...
+
+    def results(self, draw_id: str) -> list[InspectionResult]: ...
+
+    def publish(self, draw_id: str, at: datetime) -> list[InspectionResult]:
+        """Mark the draw's unpublished results published; returns those just published."""
+        ...
+
+
+class PublicityRepository(Protocol):
+    """双公示: what the credit publicity platforms receive (never a personal ID number)."""
+
+    def records(self, since: date | None) -> list[PublicityRecord]: ...
+
+
 class SyncAgent(Protocol):
     """Runs one sync pass with the central platform (desktop/sync_wiring.py implements it)."""
 
@@ -416,6 +498,18 @@ class UnitOfWork(Protocol):
 
     @property
     def online(self) -> OnlineApplicationRepository: ...
+
+    @property
+    def inspections(self) -> InspectionRepository: ...
+
+    @property
+    def publicity(self) -> PublicityRepository: ...
+
+    @property
+    def commitments(self) -> CommitmentRepository: ...
+
+    @property
+    def permit_events(self) -> PermitEventRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
 

@@ -9,6 +9,7 @@ from desktop.domain.calendar import Deadline, WorkCalendar, parse_schedule
 from desktop.domain.errors import DomainError, RejectedInput
 from desktop.domain.users import SYSTEM_ACTOR, Actor, Permission
 from desktop.ports import UnitOfWork
+from desktop.services import checks
 from desktop.services.base import Change, Services, run_command, work_calendar
 
 OPEN_STATES = (RequestState.IN_REVIEW, RequestState.CLAIMED, RequestState.AWAITING_SUPPLEMENT)
@@ -96,4 +97,4 @@ def recompute_in(services: Services, uow: UnitOfWork, actor: Actor) -> int:
             )
             count += 1
         uow.applications.save(app)
-    return count
+    return count + checks.recompute_provisional(services, uow)  # commitment checks (核查) too

@@ -17,6 +17,7 @@ from desktop.domain.online import OnlineStatus
 from desktop.domain.rules import AutoApprovalRule, first_match
 from desktop.domain.users import Actor, Permission
 from desktop.ports import UnitOfWork
+from desktop.services import checks, credit
 from desktop.services.base import Change, Services, emit, run_command, work_calendar
 from desktop.services.rules import context_for
 from desktop.services.syncing import check_intake_allowed
@@ -106,6 +107,7 @@ def submit(
         if online_ref is not None:
             _check_online(uow, actor, online_ref)
         checked = _checked_enterprise(uow, services, enterprise)
+        credit.check_market_ban(services, uow, checked)  # 市场禁入: a warning a supervisor may override
         uow.enterprises.put(checked)
         requests = [
             PermitRequest.for_matter(services.make_id(), catalog.matter(code), checked.in_ftz)
@@ -205,6 +207,7 @@ def accept(
                 },
             )
         uow.applications.save(app)
+        checks.after_acceptance(services, uow, app, catalog, now)  # 告知承诺: snapshot + 核查
         emit(services, uow, "ApplicationAccepted", {"application": app.number, "uscc": app.uscc})
         change.target = app.number
         change.detail = {r.matter_code: r.state.value for r in app.requests.values()}

@@ -30,6 +30,11 @@ SETTINGS = {
         Setting("catalog_max_age_days", "事项清单超过几天未同步即暂停新受理（已注册窗口）", "7"),
         Setting("feedback_limit_days", "监管反馈时限（工作日）", "3"),
         Setting("sync_interval_minutes", "自动同步间隔（分钟）", "5"),
+        # 双随机、一公开: sampling ratio per credit class (0–1; see desktop/domain/inspections.py)
+        Setting("inspection_ratio_A", "双随机抽查比例：信用A类（0–1）", "0.03"),
+        Setting("inspection_ratio_B", "双随机抽查比例：信用B类（0–1）", "0.05"),
+        Setting("inspection_ratio_C", "双随机抽查比例：信用C类（0–1）", "0.10"),
+        Setting("inspection_ratio_D", "双随机抽查比例：信用D类（0–1）", "0.30"),
     )
 }
 _LIMITS = {
@@ -64,6 +69,13 @@ def put(services: Services, actor: Actor, key: str, value: str) -> None:
         low, high = _LIMITS[key]
         if not (value.isdigit() and low <= int(value) <= high):
             raise DomainError(f"“{SETTINGS[key].label}”应为 {low}–{high} 之间的整数")
+    if key.startswith("inspection_ratio_"):
+        try:
+            ratio = float(value)
+        except ValueError:
+            ratio = -1.0
+        if not 0.0 <= ratio <= 1.0:
+            raise DomainError(f"“{SETTINGS[key].label}”应为 0 到 1 之间的小数（例如 0.05 表示 5%）")
     if key == "verify_base_url" and not value.startswith(("https://", "http://")):
         raise DomainError("验证地址应以 https:// 开头")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from desktop.domain.errors import DomainError
 from desktop.domain.users import SYSTEM_ACTOR, Role
-from desktop.services import users
+from desktop.services import inspections, users
 from desktop.services.base import Services
 from desktop.services.catalog import CatalogBundle, install_bundle
 
@@ -64,6 +64,7 @@ def initialise(
                     demo=True,
                 )
                 report.users_created.append(username)
+        report.users_created += _demo_inspections(services, bundle)
     if admin:
         name, password = admin
         user = users.add_user(services, SYSTEM_ACTOR, name, Role.ADMIN, password, display_name=name)
@@ -73,6 +74,17 @@ def initialise(
             uow.commit()
         report.users_created.append(name)
     return report
+
+
+def _demo_inspections(services: Services, bundle: CatalogBundle) -> list[str]:
+    """双随机 demo reference data (once): inspection items, and the inspector pool with a demo
+    account for each inspector; the usernames of the accounts created."""
+    with services.uow() as uow:
+        if uow.inspections.inspectors():
+            return []
+    items, inspectors = inspections.demo_reference(bundle.matters)
+    inspections.add_items(services, SYSTEM_ACTOR, items)
+    return inspections.add_demo_inspectors(services, SYSTEM_ACTOR, inspectors, DEMO_PASSWORD)
 
 
 def demo_accounts(bundle: CatalogBundle) -> list[tuple[str, Role, str]]:

@@ -324,7 +324,7 @@ def test_upgrade_from_0003_keeps_rows(db_url: str, clock: FixedClock) -> None:
             )
         )
     upgrade(engine)
-    assert current_revision(engine) == head_revision() == "0004"
+    assert current_revision(engine) == head_revision() >= "0004"  # later revisions build on 0004
     with engine.connect() as conn:
         assert conn.execute(text("SELECT status, sent_at FROM outbox")).one() == ("pending", None)
         assert conn.execute(text("SELECT source FROM users")).scalar_one() == "local"
