@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.adapters.device_token import DeviceTokenFile
 from desktop.adapters.sync_store import ServicesSyncStore
-from desktop.domain.errors import EnvironmentProblem
+from desktop.domain.errors import DomainError, EnvironmentProblem
 from desktop.domain.sync_state import SyncPassResult, SyncProgressNote
 from desktop.domain.users import SYSTEM_ACTOR, Actor
 from desktop.services import syncing
@@ -44,6 +44,8 @@ def enrol(
             reply = client.enrol(code, name, hall)
     except SyncError as exc:
         raise EnvironmentProblem(exc.message) from exc
+    except ValueError as exc:  # the client refuses a malformed address or pin before connecting
+        raise DomainError(str(exc)) from exc
     DeviceTokenFile(token_file).write(reply.token)
     syncing.record_enrolment(services, actor, server, reply.device_id, reply.hall, pin or "")
     return {"device_id": reply.device_id, "hall": reply.hall, "server": server}

@@ -37,6 +37,13 @@ def test_enrol_sync_and_the_platform_learns_the_licence(
         central_db = ["--central-db", central.db_url]
         code, made = run(capsys, "central", "enrol-code", *central_db)
         assert code == 0 and len(made["code"]) >= 6
+        # a malformed address or pin is refused with a clear message, not a traceback
+        code, out = run(capsys, "device", "enrol", "--server", "ftp://central", "--code", made["code"])
+        assert code == 1 and "http://" in out["error"]
+        code, out = run(
+            capsys, "device", "enrol", "--server", central.base_url, "--code", made["code"], "--pin", "xyz"
+        )
+        assert code == 1 and out["error"]
         # a wrong code is refused with a clear message and enrols nothing
         code, out = run(capsys, "device", "enrol", "--server", central.base_url, "--code", "WRONG-CODE-1")
         assert code == 1 and out["error"]
