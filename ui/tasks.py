@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import Shiboken
 
 _pending: set[_Relay] = set()  # keep relays alive until their signal is delivered
@@ -62,7 +62,9 @@ def run_in_background(
     """Run ``op`` on the pool; deliver its result to ``on_success`` / ``on_failure`` on the GUI
     thread — unless the screen they belong to was deleted meanwhile (a window closed while a
     read was in flight): then the result is dropped, never delivered to a dead widget."""
-    relay = _Relay()
+    # The relay is parented to the application, so dropping it from _pending never deletes it
+    # while it is delivering its own signal; deleteLater() frees it once delivery is over.
+    relay = _Relay(QCoreApplication.instance())
     _pending.add(relay)
     owners = _owners(on_success) + _owners(on_failure)
 
@@ -71,11 +73,13 @@ def run_in_background(
 
     def done_ok(result: object) -> None:
         _pending.discard(relay)
+        relay.deleteLater()
         if living():
             on_success(result)
 
     def done_err(exc: object) -> None:
         _pending.discard(relay)
+        relay.deleteLater()
         assert isinstance(exc, BaseException)
         if living():
             on_failure(exc)
@@ -83,16 +87,6 @@ def run_in_background(
     relay.succeeded.connect(done_ok)
     relay.failed.connect(done_err)
     QThreadPool.globalInstance().start(_Job(op, relay))
-
-
-def alive(owner: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:
-    """``callback``, skipped if ``owner`` (the screen that asked) was deleted meanwhile."""
-
-    def call(value: Any) -> None:
-        if Shiboken.isValid(owner):
-            callback(value)
-
-    return call
 
 
 def wait_for_background(timeout_ms: int = 10_000) -> bool:
