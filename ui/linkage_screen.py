@@ -33,7 +33,7 @@ from desktop.services.base import Services
 from desktop.services.linkage import FeedbackRow
 from ui.errors import message_for, show_error
 from ui.formatting import local_time
-from ui.tasks import alive, run_in_background
+from ui.tasks import run_in_background
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 RED = QColor("#b00020")
@@ -150,8 +150,8 @@ class SupervisionFeedbackScreen(QWidget):
 
         run_in_background(
             lambda: linkage.feedback(services, actor, open_only),
-            alive(self, listed),
-            alive(self, self._on_failed),
+            listed,
+            self._on_failed,
         )
 
     def _on_listed(self, rows: list[FeedbackRow]) -> None:
@@ -264,8 +264,8 @@ class SupervisionFeedbackScreen(QWidget):
         self.ack_button.setEnabled(False)
         run_in_background(
             lambda: linkage.acknowledge(services, actor, feedback_id, note),
-            alive(self, self._on_acknowledged),
-            alive(self, self._on_failed_ack),
+            self._on_acknowledged,
+            self._on_failed_ack,
         )
 
     def _on_acknowledged(self, done: SupervisionFeedback) -> None:

@@ -28,7 +28,7 @@ from desktop.services import online
 from desktop.services.base import Services
 from ui.errors import message_for, show_error
 from ui.formatting import local_time
-from ui.tasks import alive, run_in_background
+from ui.tasks import run_in_background
 
 
 def load(
@@ -127,9 +127,7 @@ class OnlineInboxScreen(QWidget):
             return
         self._loading = True
         services, actor, names = self._services, self._actor, self._names
-        run_in_background(
-            lambda: load(services, actor, names), alive(self, self._on_listed), alive(self, self._on_failed)
-        )
+        run_in_background(lambda: load(services, actor, names), self._on_listed, self._on_failed)
 
     def _on_listed(self, result: tuple[list[OnlineApplication], dict[str, str]]) -> None:
         self._loading = False
@@ -220,8 +218,8 @@ class OnlineInboxScreen(QWidget):
         self.message.setText(self.tr("正在接办 {id}…").format(id=online_id))
         run_in_background(
             lambda: online.take(services, actor, online_id),
-            alive(self, self._on_taken),
-            alive(self, self._on_take_failed),
+            self._on_taken,
+            self._on_take_failed,
         )
 
     def _on_taken(self, application: OnlineApplication) -> None:
@@ -250,8 +248,8 @@ class OnlineInboxScreen(QWidget):
         self._update_buttons()
         run_in_background(
             lambda: online.release(services, actor, online_id),
-            alive(self, self._on_released),
-            alive(self, self._on_take_failed),
+            self._on_released,
+            self._on_take_failed,
         )
 
     def _on_released(self, application: OnlineApplication) -> None:

@@ -29,7 +29,7 @@ from desktop.services import settings, syncing
 from desktop.services.base import Services
 from ui.errors import message_for, show_error
 from ui.formatting import CHINA
-from ui.tasks import alive, run_in_background
+from ui.tasks import run_in_background
 
 if TYPE_CHECKING:  # loaded with the intake wizard, after login
     from ui.intake.override_dialog import FreezeOverrideDialog
@@ -199,9 +199,7 @@ class SyncStatusBar(QWidget):
             return
         self._refreshing = True
         services = self._services
-        run_in_background(
-            lambda: read_status(services), alive(self, self._on_status), alive(self, self._on_status_failed)
-        )
+        run_in_background(lambda: read_status(services), self._on_status, self._on_status_failed)
 
     def _on_status(self, result: tuple[SyncStatus, int]) -> None:
         self._refreshing = False
@@ -342,8 +340,8 @@ class SyncStatusBar(QWidget):
 
         run_in_background(
             op,
-            alive(self, self._on_pass_done),
-            alive(self, lambda exc: self._on_pass_failed(exc, manual)),
+            self._on_pass_done,
+            lambda exc: self._on_pass_failed(exc, manual),
         )
 
     def cancel(self) -> None:

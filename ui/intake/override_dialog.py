@@ -22,28 +22,34 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError, PermissionDenied
-from desktop.domain.users import Actor, Permission, Role
+from desktop.domain.users import Actor, Permission, Role, User
 from desktop.services import intake, syncing, users
 from desktop.services.base import Services
 from ui.errors import message_for, show_error
 from ui.tasks import run_in_background
 
 
-def override_as_supervisor(services: Services, username: str, password: str, uscc: str, reason: str) -> str:
-    """Check the supervisor's own password, then record the override as that supervisor."""
+def _hall_admin(services: Services, username: str, password: str, not_admin: str, unchanged: str) -> User:
+    """The hall admin at the clerk's window, by their own password (messages say for what)."""
     user = users.login(services, username, password)
     if user.role is not Role.HALL_ADMIN:
-        raise PermissionDenied(
-            QCoreApplication.translate(
-                "IntakeWizard", "只有大厅管理员可以覆盖校验警告；{user} 是{role}"
-            ).format(user=user.username, role=user.role.label)
-        )
+        raise PermissionDenied(not_admin.format(user=user.username, role=user.role.label))
     if user.must_change_password:
-        raise DomainError(
-            QCoreApplication.translate(
-                "IntakeWizard", "该主管账户尚未修改初始密码，请先登录系统修改密码后再覆盖"
-            )
-        )
+        raise DomainError(unchanged)
+    return user
+
+
+def override_as_supervisor(services: Services, username: str, password: str, uscc: str, reason: str) -> str:
+    """Check the supervisor's own password, then record the override as that supervisor."""
+    user = _hall_admin(
+        services,
+        username,
+        password,
+        QCoreApplication.translate("IntakeWizard", "只有大厅管理员可以覆盖校验警告；{user} 是{role}"),
+        QCoreApplication.translate(
+            "IntakeWizard", "该主管账户尚未修改初始密码，请先登录系统修改密码后再覆盖"
+        ),
+    )
     intake.override_uscc_warning(services, user.as_actor(), uscc, reason)
     return user.username
 
@@ -139,19 +145,15 @@ class OverrideDialog(QDialog):
 # -- intake freeze ------------------------------------------------------------------------------------
 def override_freeze_as_supervisor(services: Services, username: str, password: str, reason: str) -> str:
     """Check the hall admin's own password, then let intake go on today under their name."""
-    user = users.login(services, username, password)
-    if user.role is not Role.HALL_ADMIN:
-        raise PermissionDenied(
-            QCoreApplication.translate(
-                "IntakeWizard", "只有大厅管理员可以授权继续受理；{user} 是{role}"
-            ).format(user=user.username, role=user.role.label)
-        )
-    if user.must_change_password:
-        raise DomainError(
-            QCoreApplication.translate(
-                "IntakeWizard", "该主管账户尚未修改初始密码，请先登录系统修改密码后再授权"
-            )
-        )
+    user = _hall_admin(
+        services,
+        username,
+        password,
+        QCoreApplication.translate("IntakeWizard", "只有大厅管理员可以授权继续受理；{user} 是{role}"),
+        QCoreApplication.translate(
+            "IntakeWizard", "该主管账户尚未修改初始密码，请先登录系统修改密码后再授权"
+        ),
+    )
     syncing.override_freeze(services, user.as_actor(), reason)
     return user.username
 

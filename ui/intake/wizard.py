@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import Shiboken
 
 from desktop.domain.applications import Application
 from desktop.domain.catalog import Catalog, Matter
@@ -245,8 +244,8 @@ class IntakeWizard(QWidget):
         self.status.setText(self.tr("正在载入事项清单…"))
         run_in_background(
             lambda: catalog_search.load(services),
-            self._alive(self.set_catalog),
-            self._alive(self._on_catalog_failed),
+            self.set_catalog,
+            self._on_catalog_failed,
         )
         self.refresh_drafts()
         self.refresh_freeze()
@@ -264,15 +263,6 @@ class IntakeWizard(QWidget):
 
     def pages(self) -> list[QWidget]:
         return [self.enterprise_page, self.scope_page, self.form_page, self.materials_page, self.confirm_page]
-
-    def _alive(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
-        """A background result may arrive after the widget is gone (closed tab, test teardown)."""
-
-        def call(value: Any) -> None:
-            if Shiboken.isValid(self):
-                callback(value)
-
-        return call
 
     def _install_keys(self, widget: QWidget) -> None:
         widget.installEventFilter(self._keys)
@@ -446,7 +436,7 @@ class IntakeWizard(QWidget):
                 self._update_derived()
 
         run_in_background(
-            lambda: catalog_search.uscc_override_exists(services, uscc), self._alive(known), lambda _exc: None
+            lambda: catalog_search.uscc_override_exists(services, uscc), known, lambda _exc: None
         )
 
     def open_override_dialog(self) -> OverrideDialog:
@@ -478,7 +468,7 @@ class IntakeWizard(QWidget):
             if generation == self._freeze_reads:  # an older read answering late is dropped
                 self.show_freeze(freeze)
 
-        run_in_background(lambda: syncing.freeze(services), self._alive(read), lambda _exc: None)
+        run_in_background(lambda: syncing.freeze(services), read, lambda _exc: None)
 
     def show_sync_status(self, status: SyncStatus) -> None:
         """The status bar read the sync status: the same facts, without another query."""
@@ -663,7 +653,7 @@ class IntakeWizard(QWidget):
                 self._submitted = holder["app"]
             self._on_case_failed(exc)
 
-        run_in_background(op, self._alive(ok), self._alive(failed))
+        run_in_background(op, ok, failed)
 
     def _on_case_failed(self, exc: BaseException) -> None:
         known = message_for(exc)
@@ -879,8 +869,8 @@ class IntakeWizard(QWidget):
         self._saving = True
         run_in_background(
             lambda: drafts.save(services, actor, draft_id, title, data),
-            self._alive(self._on_saved),
-            self._alive(self._on_save_failed),
+            self._on_saved,
+            self._on_save_failed,
         )
 
     def _on_saved(self, draft_id: str) -> None:
@@ -919,8 +909,8 @@ class IntakeWizard(QWidget):
         services, actor = self._services, self._actor
         run_in_background(
             lambda: drafts.load(services, actor, draft_id),
-            self._alive(lambda data: self._on_draft_loaded(draft_id, data)),
-            self._alive(self._on_draft_failed),
+            lambda data: self._on_draft_loaded(draft_id, data),
+            self._on_draft_failed,
         )
 
     def _on_draft_loaded(self, draft_id: str, data: dict[str, Any] | None) -> None:
@@ -944,9 +934,7 @@ class IntakeWizard(QWidget):
 
     def refresh_drafts(self) -> None:
         services, actor = self._services, self._actor
-        run_in_background(
-            lambda: drafts.mine(services, actor), self._alive(self._on_drafts), lambda _exc: None
-        )
+        run_in_background(lambda: drafts.mine(services, actor), self._on_drafts, lambda _exc: None)
 
     def _on_drafts(self, found: list[tuple[str, str, Any]]) -> None:
         self.drafts_menu.clear()
