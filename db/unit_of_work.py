@@ -7,10 +7,12 @@ from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.after_approval_repository import SqlCommitmentRepository, SqlPermitEventRepository
 from db.catalog_repository import SqlCatalogRepository
+from db.errors import known_problem
 from db.inspection_repository import SqlInspectionRepository, SqlPublicityRepository
 from db.repositories import (
     SqlApplicationRepository,
@@ -38,6 +40,7 @@ from db.workbench_repository import (
     SqlRatingRepository,
     SqlRuleRepository,
 )
+from desktop.domain.errors import StorageProblem
 from desktop.ports import UnitOfWork, UnitOfWorkFactory
 
 
@@ -112,9 +115,15 @@ class SqlUnitOfWork:
         assert self._session is not None
         try:
             self.rollback()
+        except DBAPIError:
+            if exc is None:  # a failed rollback after a failed statement is that statement's story
+                raise
         finally:
             self._session.close()
             self._session = None
+        message = known_problem(exc) if exc is not None else None
+        if message is not None:  # full, read-only, locked, unreachable: not a bug, nothing saved
+            raise StorageProblem(message) from exc
 
     def commit(self) -> None:
         assert self._session is not None

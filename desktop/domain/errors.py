@@ -65,3 +65,11 @@ class EnvironmentProblem(DomainError):
     """Something outside the program is not as needed (database not initialised, key missing…)."""
 
     code = "environment"
+
+
+class StorageProblem(EnvironmentProblem):
+    """The database cannot take the change right now (disk full, read-only, locked by another
+    program, server unreachable). Nothing was saved; the same action can be repeated once the
+    cause is gone. Not audited as a refusal: the database could not take that record either."""
+
+    code = "storage"

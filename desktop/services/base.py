@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from desktop.domain.calendar import HolidaySource, WorkCalendar
-from desktop.domain.errors import DomainError, PermissionDenied
+from desktop.domain.errors import DomainError, PermissionDenied, StorageProblem
 from desktop.domain.outbox import OutboxEvent
 from desktop.domain.users import PERMISSION_LABELS, Actor, Permission
 from desktop.ports import (
@@ -85,6 +85,8 @@ def run_command(
             uow.audit.append(services.clock.now(), actor.username, action, change.target, change.detail, "ok")
             uow.commit()
         return result
+    except StorageProblem:
+        raise  # the database could not take the change; it cannot take a refusal record either
     except DomainError as exc:
         _audit_refusal(services, actor, action, change, exc)
         raise

@@ -479,3 +479,34 @@ def test_a_known_enterprise_comes_back_from_its_uscc_or_name(qtbot: QtBot, servi
     qtbot.keyClick(page.known, Qt.Key.Key_Return)
     assert page.uscc.text() == VALID_USCC and page.legal_representative.hasFocus()
     wait_for_background()
+
+
+def test_a_locked_database_is_a_clear_message_and_the_same_accept_works_once_released(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, bundle: CatalogBundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import db.engine
+
+    monkeypatch.setattr(db.engine, "SQLITE_BUSY_TIMEOUT_MS", 300)  # another program: give up after 0.3 s
+    path = tmp_path / "db.sqlite3"
+    services = make_services(f"sqlite:///{path}", clock, tmp_path / "keys")
+    install_bundle(services, SYSTEM_ACTOR, bundle)
+    wizard = _wizard(qtbot, services)
+    _ready_shop_case(qtbot, wizard)
+    wait_for_background()
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # e.g. a copy tool holding the file
+    try:
+        wizard.confirm_page.accept_button.click()
+        qtbot.waitUntil(lambda: "占用" in wizard.confirm_page.result_label.text(), timeout=20_000)
+        assert "内部错误" not in wizard.confirm_page.result_label.text()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert cases.find(services, CLERK, VALID_USCC) == []  # nothing half-saved
+    assert wizard.enterprise_page.uscc.text() == VALID_USCC  # nothing typed is lost
+    with qtbot.waitSignal(wizard.accepted, timeout=20_000) as blocker:
+        wizard.confirm_page.accept_button.click()  # the same action, lock gone
+    assert _case(services, str(blocker.args[0])).uscc == VALID_USCC
+    wait_for_background()
