@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from desktop import cli_inspection
+from desktop import cli_backup, cli_inspection
 from desktop.domain.catalog import Catalog
 from desktop.domain.catalog_table import Table
 from desktop.domain.errors import DomainError, RejectedInput
@@ -74,6 +74,14 @@ class Runtime(Protocol):
     def sync_agent(self, services: Services) -> SyncAgent: ...
 
     def central(self, db: str | None) -> CentralAdmin: ...
+
+    def backup(self, dest: Path, passphrase: str) -> dict[str, Any]: ...
+
+    def restore(self, source: Path, passphrase: str) -> dict[str, Any]: ...
+
+    def backup_schedule(self, folder: Path, keep: int, passphrase: str) -> dict[str, Any]: ...
+
+    def run_scheduled_backup(self) -> dict[str, Any]: ...
 
 
 class CentralAdmin(Protocol):
@@ -263,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id")
 
     cli_inspection.add_parsers(sub, leaf, _Parser)
+    cli_backup.add_parsers(sub, leaf)
 
     aud = sub.add_parser("audit", help="审计日志").add_subparsers(
         dest="action", required=True, parser_class=_Parser
@@ -329,6 +338,8 @@ def _dispatch(args: argparse.Namespace, rt: Runtime) -> Outcome:
         return _init(args, rt)
     if command == "central":
         return _central(args, action, rt)
+    if command in ("backup", "restore"):
+        return Outcome(*cli_backup.dispatch(args, rt))
     services = rt.open()
     if command == "catalog":
         return _catalog(args, action, services, rt)

@@ -7,10 +7,11 @@ SQLAlchemy, Alembic and the rest are not needed to show the login screen.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from db.engine import make_engine, sqlite_path
 from db.errors import explain as explain_db_problem
@@ -29,6 +30,9 @@ from desktop.domain.errors import DomainError, EnvironmentProblem
 from desktop.ports import SyncAgent, UnitOfWork
 from desktop.services.base import Services
 from desktop.services.catalog import CatalogBundle
+
+if TYPE_CHECKING:
+    from desktop.backup import DataFiles
 
 T = TypeVar("T")
 
@@ -86,9 +90,12 @@ class AppRuntime:
             initials=initials,
         )
         services.sync_agent = self.sync_agent(services)
+        if sqlite_path(self.db_url) is not None:
+            services.scheduled_backup = lambda: self.run_scheduled_backup()["made"]
         return services
 
     def open(self, *, init: bool = False) -> Services:
+        self._check_local_disk()
         try:
             if init:
                 upgrade(self.engine)
@@ -100,6 +107,27 @@ class AppRuntime:
         except KeyFileError as exc:
             raise EnvironmentProblem(str(exc)) from exc
         return self._services(key)
+
+    def _check_local_disk(self) -> None:
+        """Refuse a live SQLite database on a network share; mark this process as one of its users."""
+        from desktop.adapters.filesystems import network_filesystem
+        from desktop.adapters.instance_lock import hold_shared
+
+        path = sqlite_path(self.db_url)
+        if path is None:
+            return
+        kind = network_filesystem(path.parent)
+        if kind is not None:
+            raise EnvironmentProblem(
+                f"数据库 {path} 位于网络共享（{kind}）上。SQLite 数据库在网络共享上无法可靠加锁，"
+                "多台电脑同时使用会损坏数据。请把数据文件夹放在本机磁盘上；多个窗口共用数据请使用"
+                "大厅模式（PostgreSQL，见 README 运维一节）。"
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            hold_shared(path)
+        except BlockingIOError as exc:
+            raise EnvironmentProblem("正在从备份恢复数据，请在恢复完成后再打开一窗通") from exc
 
     def _check_schema(self) -> None:
         path = sqlite_path(self.db_url)
@@ -136,6 +164,74 @@ class AppRuntime:
             raise DomainError(f"文件不存在：{path}")
         return decode_text(path.read_bytes(), path.name)
 
+    # ------------------------------------------------------------------ backup and restore
+    def _data_files(self) -> DataFiles:
+        from desktop.backup import DataFiles
+
+        return DataFiles(
+            self.data_dir,
+            sqlite_path(self.db_url),
+            self.paths.audit_key,
+            self.paths.signing_keys,
+            self.paths.device_token,
+        )
+
+    def backup(self, dest: Path, passphrase: str) -> dict[str, Any]:
+        from desktop.backup import create_backup
+
+        self._check_local_disk()
+        with _backup_errors():
+            summary = create_backup(self._data_files(), dest, passphrase, SystemClock().now().astimezone())
+        return {
+            "file": str(summary.file),
+            "created_at": summary.created_at,
+            "schema_revision": summary.schema_revision,
+            "database_included": summary.database_included,
+            "files": sorted(summary.files),
+        }
+
+    def restore(self, source: Path, passphrase: str) -> dict[str, Any]:
+        from desktop.adapters.instance_lock import exclusive
+        from desktop.backup import restore_backup
+
+        files, now = self._data_files(), SystemClock().now().astimezone()
+        with _backup_errors():
+            if files.db_path is None:
+                summary = restore_backup(files, source, passphrase, now, _no_check)
+            else:
+                files.db_path.parent.mkdir(parents=True, exist_ok=True)
+                with exclusive(files.db_path) as alone:
+                    if not alone:
+                        raise EnvironmentProblem(
+                            "一窗通仍在本机运行（或另一个命令正在使用数据库），请先全部关闭再恢复"
+                        )
+                    self.__dict__.pop("engine", None)
+                    summary = restore_backup(files, source, passphrase, now, _check_restored_chain)
+        return {
+            "file": str(summary.file),
+            "created_at": summary.created_at,
+            "moved_aside": str(summary.moved_aside),
+            "restored": summary.restored,
+        }
+
+    def backup_schedule(self, folder: Path, keep: int, passphrase: str) -> dict[str, Any]:
+        from desktop.backup import Schedule, save_schedule
+
+        with _backup_errors():
+            folder.mkdir(parents=True, exist_ok=True)  # a missing folder now, not at the first backup
+            path = save_schedule(self.paths.key_dir, Schedule(folder.resolve(), keep, passphrase))
+        return {"folder": str(folder.resolve()), "keep": keep, "schedule_file": str(path)}
+
+    def run_scheduled_backup(self) -> dict[str, Any]:
+        from desktop.backup import load_schedule, run_if_due
+
+        schedule = load_schedule(self.paths.key_dir)
+        if schedule is None:
+            return {"configured": False, "made": None}
+        with _backup_errors():
+            made = run_if_due(self._data_files(), schedule, SystemClock().now().astimezone())
+        return {"configured": True, "made": str(made.file) if made else None}
+
     # ------------------------------------------------------------------ sync
     def sync_agent(self, services: Services) -> SyncAgent:
         from db.agent_lock import SyncAgentLock
@@ -158,6 +254,57 @@ class AppRuntime:
         from sync.central.admin import central_db_url
 
         return _Central(central_db_url(db))
+
+
+@contextmanager
+def _backup_errors() -> Iterator[None]:
+    from desktop.adapters.backup_archive import BackupFileError
+
+    try:
+        yield
+    except BackupFileError as exc:
+        raise DomainError(str(exc)) from exc
+    except OSError as exc:
+        raise EnvironmentProblem(f"读写文件失败：{exc.strerror or exc}（{exc.filename or ''}）") from exc
+
+
+def _no_check(_db: Path, _key: Path) -> None:
+    return None
+
+
+def _check_restored_chain(db: Path, key_file: Path) -> None:
+    """Upgrade the restored copy to this program's schema and verify its audit chain."""
+    from desktop.adapters.backup_archive import BackupFileError
+    from desktop.domain.users import SYSTEM_ACTOR
+    from desktop.services import audit
+
+    engine = make_engine(f"sqlite:///{db}")
+    try:
+        try:
+            check_not_newer(engine)
+        except SchemaTooNew as exc:
+            raise BackupFileError(f"备份来自更新版本的一窗通：{exc}") from exc
+        upgrade(engine)
+        try:
+            key = load_or_create_key(key_file, create=False)
+        except KeyFileError as exc:
+            raise BackupFileError(str(exc)) from exc
+        services = Services(
+            uow=SqlUnitOfWorkFactory(engine, key),
+            clock=SystemClock(),
+            hasher=Argon2Hasher(),
+            holidays=ChineseCalendarSource(),
+        )
+        try:
+            verdict = audit.verify(services, SYSTEM_ACTOR)
+        except DomainError as exc:
+            raise BackupFileError(f"备份中的审计链核验未通过：{exc.message}，未恢复") from exc
+        if not verdict.ok:
+            raise BackupFileError(
+                f"备份中的审计链核验未通过（第 {verdict.first_bad} 条：{verdict.reason}），未恢复"
+            )
+    finally:
+        engine.dispose()
 
 
 class _Central:

@@ -60,6 +60,7 @@ def gather_facts(services: Services, user: User | None) -> WindowFacts:
 class MainWindow(QMainWindow):
     idle_lock: QObject | None = None
     sync_status: SyncStatusBar | None = None
+    backup_timer: QTimer | None = None
 
     def __init__(
         self,
@@ -186,6 +187,7 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User, id
         for signal in (intake_screen.accepted, intake_screen.supplement_requested, intake_screen.refused):
             signal.connect(to_print)
     _wire_sync(window)
+    _wire_scheduled_backup(window, services)
     if window.tabs.count() == 0:
         window.message.setText(
             QCoreApplication.translate(
@@ -237,6 +239,40 @@ def _wire_sync(window: MainWindow) -> None:
         feedback.open_count.connect(titled(feedback, QCoreApplication.translate("MainWindow", "监管反馈")))
         if status is not None:
             status.synced.connect(lambda _result: feedback.refresh())
+
+
+BACKUP_CHECK_MS = 60 * 60 * 1000  # the daily automatic backup is looked at every hour
+BACKUP_FIRST_CHECK_MS = 60 * 1000  # and a minute after the window opens (not during start-up)
+
+
+def _wire_scheduled_backup(window: MainWindow, services: Services) -> None:
+    """While the app runs, make the day's automatic backup (onewindow backup --schedule) off the
+    GUI thread; the status bar says when one was made or why it failed, without interrupting."""
+    job = services.scheduled_backup
+    if job is None:
+        return
+    timer = QTimer(window)
+    timer.setInterval(BACKUP_CHECK_MS)
+
+    def done(made: str | None) -> None:
+        if made:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "已自动备份：{file}").format(file=made), 15_000
+            )
+
+    def failed(exc: BaseException) -> None:
+        known = message_for(exc) or str(exc)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "自动备份未完成：{error}").format(error=known), 60_000
+        )
+
+    def check() -> None:
+        run_in_background(job, done, failed)
+
+    timer.timeout.connect(check)
+    timer.start()
+    QTimer.singleShot(BACKUP_FIRST_CHECK_MS, timer, check)
+    window.backup_timer = timer
 
 
 def _tabs_for(actor: Actor) -> list[str]:

@@ -47,6 +47,8 @@ class Services:
     barcodes: BarcodeReader | None = None
     initials: Callable[[str], str] | None = None  # pinyin initials of Chinese text (食品经营 → spjy)
     sync_agent: SyncAgent | None = None  # one pass with the central platform (None: not wired)
+    # the day's automatic backup when due and configured: the file made, or None (not wired: None)
+    scheduled_backup: Callable[[], str | None] | None = None
 
 
 @dataclass

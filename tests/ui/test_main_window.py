@@ -338,3 +338,48 @@ def test_first_login_changes_the_password_off_the_gui_thread(
     assert login.user is not None and not login.user.must_change_password
     assert users.login(services, "newclerk", "Counter2027").username == "newclerk"
     wait_for_background()
+
+
+def test_the_daily_automatic_backup_runs_off_the_gui_thread_and_says_so(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, bundle: CatalogBundle
+) -> None:
+    import threading
+    from datetime import datetime
+
+    from desktop.backup import DataFiles, Schedule, run_if_due, scheduled_backups
+    from desktop.services import users
+    from ui.tasks import wait_for_background
+
+    data = tmp_path / "data"
+    services = make_services(f"sqlite:///{data / 'onewindow.sqlite3'}", clock, data / "keys" / "signing")
+    setup.initialise(services, bundle, demo=True)
+    (data / "keys").mkdir(parents=True, exist_ok=True)
+    (data / "keys" / "audit.key").write_text("00" * 32)
+    files = DataFiles(
+        data,
+        data / "onewindow.sqlite3",
+        data / "keys" / "audit.key",
+        data / "keys" / "signing",
+        data / "keys" / "device.token",
+    )
+    schedule = Schedule(tmp_path / "auto", 3, "daily backup passphrase")
+    threads: list[bool] = []
+
+    def job() -> str | None:
+        threads.append(threading.current_thread() is threading.main_thread())
+        made = run_if_due(files, schedule, datetime.now().astimezone())
+        return str(made.file) if made else None
+
+    services.scheduled_backup = job
+    window = MainWindow(services, "本机 SQLite", user=users.login(services, "clerk", setup.DEMO_PASSWORD))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.backup_timer is not None and window.backup_timer.interval() == 60 * 60 * 1000
+    window.backup_timer.timeout.emit()  # the hourly look
+    qtbot.waitUntil(lambda: "已自动备份" in window.statusBar().currentMessage(), timeout=20_000)
+    assert len(scheduled_backups(schedule.folder)) == 1 and threads == [False]
+    window.backup_timer.timeout.emit()  # an hour later, same day: nothing more
+    qtbot.waitUntil(lambda: len(threads) == 2, timeout=20_000)
+    wait_for_background()
+    assert len(scheduled_backups(schedule.folder)) == 1
+    window.close()
