@@ -88,8 +88,9 @@ class PrintStation(QWidget):
         if not number:
             return
         self.status.setText(self.tr("正在载入办件 {number}…").format(number=number))
+        services = self._services
         run_in_background(
-            lambda: documents.case_documents(self._services, number),
+            lambda: documents.case_documents(services, number),
             lambda docs: self._on_loaded(number, docs),
             self._on_failed,
         )

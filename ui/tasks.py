@@ -21,19 +21,29 @@ class _Relay(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
 
+    def __init__(self, parent: QObject | None, op: Callable[[], Any]) -> None:
+        super().__init__(parent)
+        # The op (and whatever its closure holds, a screen perhaps) is kept here and let go on
+        # the GUI thread once the result is delivered: never released on the pool thread, where
+        # dropping the last reference to a Qt object would destroy it on the wrong thread.
+        self.op: Callable[[], Any] | None = op
+
 
 class _Job(QRunnable):
-    def __init__(self, op: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, relay: _Relay) -> None:
         super().__init__()
-        self._op = op
         self._relay = relay
 
     def run(self) -> None:
+        op = self._relay.op
+        assert op is not None
         try:
-            result = self._op()
+            result = op()
         except BaseException as exc:  # handed to the GUI thread, never swallowed
+            del op
             self._relay.failed.emit(exc)
         else:
+            del op
             self._relay.succeeded.emit(result)
 
 
@@ -64,7 +74,7 @@ def run_in_background(
     read was in flight): then the result is dropped, never delivered to a dead widget."""
     # The relay is parented to the application, so dropping it from _pending never deletes it
     # while it is delivering its own signal; deleteLater() frees it once delivery is over.
-    relay = _Relay(QCoreApplication.instance())
+    relay = _Relay(QCoreApplication.instance(), op)
     _pending.add(relay)
     owners = _owners(on_success) + _owners(on_failure)
 
@@ -72,12 +82,14 @@ def run_in_background(
         return all(Shiboken.isValid(owner) for owner in owners)
 
     def done_ok(result: object) -> None:
+        relay.op = None
         _pending.discard(relay)
         relay.deleteLater()
         if living():
             on_success(result)
 
     def done_err(exc: object) -> None:
+        relay.op = None
         _pending.discard(relay)
         relay.deleteLater()
         assert isinstance(exc, BaseException)
@@ -86,7 +98,7 @@ def run_in_background(
 
     relay.succeeded.connect(done_ok)
     relay.failed.connect(done_err)
-    QThreadPool.globalInstance().start(_Job(op, relay))
+    QThreadPool.globalInstance().start(_Job(relay))
 
 
 def wait_for_background(timeout_ms: int = 10_000) -> bool:

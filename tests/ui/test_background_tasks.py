@@ -57,3 +57,34 @@ def test_a_result_for_a_deleted_screen_is_dropped(qtbot: QtBot) -> None:
             QApplication.processEvents()
         delivered += screen.got
     assert delivered == []
+
+
+def test_what_the_work_holds_is_let_go_on_the_gui_thread(qtbot: QtBot) -> None:
+    """A screen captured by the work's closure must not be released (and so perhaps destroyed,
+    timers and all) on the pool thread once the work is done: Qt objects die on their own thread."""
+    released: list[bool] = []
+
+    class Held:
+        def __del__(self) -> None:
+            released.append(threading.current_thread() is threading.main_thread())
+
+    got: list[object] = []
+    for fails in (False, True):
+        held = Held()
+        release = threading.Event()
+
+        def work(held: Held = held, release: threading.Event = release, fails: bool = fails) -> str:
+            release.wait(5)
+            if fails:
+                raise ValueError("refused")
+            return type(held).__name__
+
+        run_in_background(work, got.append, lambda exc: got.append(type(exc).__name__))
+        del work, held  # only the work's closure holds it now
+        release.set()
+        assert wait_for_background()
+        delivered = len(got) + 1
+        qtbot.waitUntil(lambda n=delivered: len(got) == n, timeout=5000)
+        qtbot.waitUntil(lambda n=delivered: len(released) == n, timeout=5000)
+    assert released == [True, True]
+    assert got == ["Held", "ValueError"]
