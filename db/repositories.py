@@ -45,6 +45,8 @@ from desktop.domain.applications import (
 )
 from desktop.domain.audit import (
     AuditHead,
+    AuditPage,
+    AuditQuery,
     AuditRecord,
     ChainVerdict,
     head_mac,
@@ -675,6 +677,33 @@ class SqlAuditRepository:
 
     def verify(self) -> ChainVerdict:
         return verify_chain(self._key, self._records(), self._head(lock=False))
+
+    def search(self, query: AuditQuery, limit: int, offset: int = 0) -> AuditPage:
+        """Matching records, newest first (``limit`` of them from ``offset``), and how many match."""
+        conditions = []
+        if query.start is not None:
+            conditions.append(AuditRow.at >= query.start)
+        if query.end is not None:
+            conditions.append(AuditRow.at < query.end)
+        if query.actor:
+            conditions.append(AuditRow.actor == query.actor)
+        if query.action:
+            conditions.append(AuditRow.action.startswith(query.action, autoescape=True))
+        if query.target:
+            conditions.append(AuditRow.target.contains(query.target, autoescape=True))
+        if query.outcome == "ok":
+            conditions.append(AuditRow.result == "ok")
+        elif query.outcome == "refused":
+            conditions.append(AuditRow.result.startswith("refused"))
+        total = self._s.scalar(select(func.count()).select_from(AuditRow).where(*conditions)) or 0
+        rows = self._s.scalars(
+            select(AuditRow).where(*conditions).order_by(AuditRow.seq.desc()).limit(limit).offset(offset)
+        )
+        records = [
+            AuditRecord(r.seq, r.at, r.actor, r.action, r.target, r.detail, r.result, r.prev_mac, r.mac)
+            for r in rows
+        ]
+        return AuditPage(records, int(total))
 
 
 class SqlOutboxRepository:

@@ -116,4 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop import cli
     from desktop.runtime import AppRuntime
 
-    return cli.run(args, lambda ns: AppRuntime(ns.db, ns.data_dir), explain=explain_db_problem)
+    opened: list[AppRuntime] = []
+
+    def runtime(ns: argparse.Namespace) -> AppRuntime:
+        opened.append(AppRuntime(ns.db, ns.data_dir))
+        return opened[-1]
+
+    try:
+        return cli.run(args, runtime, explain=explain_db_problem)
+    finally:
+        for rt in opened:
+            rt.close()  # connections closed, the database no longer marked in use

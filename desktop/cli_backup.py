@@ -1,4 +1,5 @@
-"""`onewindow backup` and `onewindow restore` (the parsers and their dispatch; cli.py hooks them in).
+"""`onewindow backup`, `onewindow restore` and `onewindow hall-migrate` (operations: the parsers
+and their dispatch; cli.py hooks them in).
 
 The passphrase comes from ONEWINDOW_BACKUP_PASSPHRASE, from ``--passphrase-file`` or, at a
 terminal, from a prompt (twice when a new backup is made): never from the command line itself,
@@ -29,6 +30,8 @@ class BackupRuntime(Protocol):
 
     def run_scheduled_backup(self) -> dict[str, Any]: ...
 
+    def transfer_to(self, url: str) -> dict[str, Any]: ...
+
 
 def add_parsers(sub: Any, leaf: Callable[[Any, str, str], argparse.ArgumentParser]) -> None:
     p = leaf(sub, "backup", "备份本机数据（运行中也可备份）：数据库与库外的密钥，用口令加密")
@@ -45,6 +48,13 @@ def add_parsers(sub: Any, leaf: Callable[[Any, str, str], argparse.ArgumentParse
     p.add_argument("file", type=Path, help="备份文件")
     p.add_argument(
         "--passphrase-file", type=Path, help=f"从文件读取口令（否则取 {PASSPHRASE_ENV} 或提示输入）"
+    )
+
+    p = leaf(
+        sub, "hall-migrate", "把本机 SQLite 数据库整体迁入一个新建的空 PostgreSQL 数据库（改为大厅模式）"
+    )
+    p.add_argument(
+        "--to", required=True, help="目标 PostgreSQL 地址，如 postgresql://onewindow:密码@10.0.0.5/onewindow"
     )
 
 
@@ -67,6 +77,12 @@ def _passphrase(args: argparse.Namespace, confirm: bool) -> str:
 
 
 def dispatch(args: argparse.Namespace, rt: BackupRuntime) -> tuple[dict[str, Any], str]:
+    if args.command == "hall-migrate":
+        data = rt.transfer_to(args.to)
+        return data, (
+            f"已迁移 {data['rows']} 行（{len(data['tables'])} 张表）到 {data['target']}。"
+            "请让本大厅各窗口设置 ONEWINDOW_DB 指向它，并复制同一个审计密钥文件 keys/audit.key"
+        )
     if args.command == "restore":
         data = rt.restore(args.file, _passphrase(args, confirm=False))
         text = (

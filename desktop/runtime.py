@@ -60,6 +60,16 @@ class AppRuntime:
     def engine(self):  # type: ignore[no-untyped-def]
         return make_engine(self.db_url)
 
+    def close(self) -> None:
+        """End of a command: close the pool and let go of the in-use mark."""
+        from desktop.adapters.instance_lock import release
+
+        if "engine" in self.__dict__:
+            self.engine.dispose()
+        path = sqlite_path(self.db_url)
+        if path is not None:
+            release(path)
+
     def has_database(self) -> bool:
         path = sqlite_path(self.db_url)
         if path is not None and not path.exists():
@@ -231,6 +241,24 @@ class AppRuntime:
         with _backup_errors():
             made = run_if_due(self._data_files(), schedule, SystemClock().now().astimezone())
         return {"configured": True, "made": str(made.file) if made else None}
+
+    def transfer_to(self, url: str) -> dict[str, Any]:
+        """Copy this counter's SQLite database into an empty PostgreSQL database (hall mode)."""
+        from db.engine import is_sqlite
+        from db.transfer import transfer
+
+        if not is_sqlite(self.db_url):
+            raise DomainError("本机已在使用服务器数据库，无需迁移")
+        self._check_local_disk()
+        self._check_schema()
+        target = make_engine(url)
+        try:
+            report = transfer(self.engine, target)
+        finally:
+            target.dispose()
+        from desktop.cli import _safe_url
+
+        return {"target": _safe_url(url), "rows": report.rows, "tables": report.tables}
 
     # ------------------------------------------------------------------ sync
     def sync_agent(self, services: Services) -> SyncAgent:

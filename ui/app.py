@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
 
 def _build_workbench_impl(window: MainWindow, services: Services, user: User, idle_minutes: int) -> None:
     # Screens load after login (QtPdf and friends are not needed for the login screen).
+    from ui.audit_screen import AuditScreen
     from ui.case_search import CaseSearchScreen
     from ui.idle_lock import IdleLock
     from ui.intake import IntakeWizard
@@ -155,6 +156,10 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User, id
             QCoreApplication.translate("MainWindow", "打印中心"),
             lambda: PrintStation(services, actor, window),
         ),
+        "audit": (
+            QCoreApplication.translate("MainWindow", "审计日志"),
+            lambda: AuditScreen(services, actor, window),
+        ),
         "search": (
             QCoreApplication.translate("MainWindow", "办件查询"),
             lambda: CaseSearchScreen(services, actor, window),
@@ -190,9 +195,7 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User, id
     _wire_scheduled_backup(window, services)
     if window.tabs.count() == 0:
         window.message.setText(
-            QCoreApplication.translate(
-                "MainWindow", "该角色的工作台（系统管理、审计日志、监管核查）将在后续版本提供。"
-            )
+            QCoreApplication.translate("MainWindow", "该角色没有可用的工作台，请联系系统管理员。")
         )
     window.idle_lock = IdleLock(window, services, user, idle_minutes)
 
@@ -293,6 +296,8 @@ def _tabs_for(actor: Actor) -> list[str]:
         tabs.append("issuing")
     if actor.can(Permission.ISSUE) or actor.can(Permission.INTAKE):
         tabs.append("print")
+    if actor.can(Permission.READ_AUDIT):
+        tabs.append("audit")
     if actor.can(Permission.READ_CASES):
         tabs.append("search")
     if actor.can(Permission.MANAGE_CATALOG):

@@ -32,6 +32,29 @@ class AuditRecord:
 
 
 @dataclass(frozen=True)
+class AuditQuery:
+    """The auditor's filter: a time range (UTC instants, end exclusive), who, which action (a
+    prefix such as ``intake.`` or a full name), which target (contains), which outcome."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    actor: str = ""
+    action: str = ""
+    target: str = ""
+    outcome: str = "all"  # all | ok | refused
+
+    def __post_init__(self) -> None:
+        if self.outcome not in ("all", "ok", "refused"):
+            raise ValueError(self.outcome)
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    records: list[AuditRecord]
+    total: int  # how many records match, over all pages
+
+
+@dataclass(frozen=True)
 class AuditHead:
     last_seq: int
     last_mac: str
