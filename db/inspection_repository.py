@@ -155,10 +155,30 @@ class SqlInspectionRepository:
 
     def get_draw(self, draw_id: str) -> DrawRecord | None:
         r = self._s.get(InspectionDrawRow, draw_id)
-        if r is None:
-            return None
+        return None if r is None else self._draw(r)
+
+    @staticmethod
+    def _draw(r: InspectionDrawRow) -> DrawRecord:
         ratio = None if r.ratio_override is None else float(r.ratio_override)
         return DrawRecord(r.id, r.seed, r.matter_code, ratio, r.drawn_at, r.drawn_by, json.loads(r.result))
+
+    def draws_for_inspector(self, username: str) -> list[DrawRecord]:
+        """Draws in which ``username`` was drawn for at least one subject, newest first."""
+        # The result is canonical JSON text: the quoted name narrows the rows in SQL (SQLite and
+        # PostgreSQL alike); the subjects' teams decide exactly.
+        needle = json.dumps(username, ensure_ascii=False)
+        rows = self._s.scalars(
+            select(InspectionDrawRow)
+            .where(InspectionDrawRow.result.contains(needle, autoescape=True))
+            .order_by(InspectionDrawRow.drawn_at.desc(), InspectionDrawRow.id)
+        )
+        found = []
+        for r in rows:
+            record = self._draw(r)
+            subjects: list[dict[str, Any]] = list(record.result.get("subjects", []))
+            if any(username in s.get("inspectors", []) for s in subjects):
+                found.append(record)
+        return found
 
     def add_result(self, result: InspectionResult) -> bool:
         existing = self._s.scalar(

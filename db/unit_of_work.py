@@ -27,6 +27,7 @@ from db.repositories import (
     SqlTrustListRepository,
     SqlWarningOverrideRepository,
 )
+from db.statistics_repository import SqlStatisticsRepository
 from db.sync_repository import (
     SqlOnlineApplicationRepository,
     SqlSupervisionFeedbackRepository,
@@ -70,6 +71,7 @@ class SqlUnitOfWork:
     publicity: SqlPublicityRepository
     commitments: SqlCommitmentRepository
     permit_events: SqlPermitEventRepository
+    statistics: SqlStatisticsRepository
 
     def __init__(self, session_factory: sessionmaker[Session], audit_key: bytes) -> None:
         self._factory = session_factory
@@ -103,6 +105,7 @@ class SqlUnitOfWork:
         self.publicity = SqlPublicityRepository(s)
         self.commitments = SqlCommitmentRepository(s)
         self.permit_events = SqlPermitEventRepository(s)
+        self.statistics = SqlStatisticsRepository(s)
         s.begin()
         return self
 

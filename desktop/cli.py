@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from desktop import cli_backup, cli_inspection
+from desktop import cli_after_approval, cli_backup, cli_inspection, cli_statistics
 from desktop.domain.catalog import Catalog
 from desktop.domain.catalog_table import Table
 from desktop.domain.errors import DomainError, RejectedInput
@@ -82,6 +82,8 @@ class Runtime(Protocol):
     def backup_schedule(self, folder: Path, keep: int, passphrase: str) -> dict[str, Any]: ...
 
     def run_scheduled_backup(self) -> dict[str, Any]: ...
+
+    def transfer_to(self, url: str) -> dict[str, Any]: ...
 
 
 class CentralAdmin(Protocol):
@@ -271,6 +273,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id")
 
     cli_inspection.add_parsers(sub, leaf, _Parser)
+    cli_after_approval.add_parsers(sub, leaf, _Parser)
+    cli_statistics.add_parsers(sub, leaf, _Parser)
     cli_backup.add_parsers(sub, leaf)
 
     aud = sub.add_parser("audit", help="审计日志").add_subparsers(
@@ -338,7 +342,7 @@ def _dispatch(args: argparse.Namespace, rt: Runtime) -> Outcome:
         return _init(args, rt)
     if command == "central":
         return _central(args, action, rt)
-    if command in ("backup", "restore"):
+    if command in ("backup", "restore", "hall-migrate"):
         return Outcome(*cli_backup.dispatch(args, rt))
     services = rt.open()
     if command == "catalog":
@@ -361,6 +365,10 @@ def _dispatch(args: argparse.Namespace, rt: Runtime) -> Outcome:
         return _sync(args, services, rt)
     if command in ("inspection", "publicity"):
         return Outcome(*cli_inspection.dispatch(args, action, services))
+    if command in ("check", "permit"):
+        return Outcome(*cli_after_approval.dispatch(args, action, services))
+    if command == "ledger":
+        return Outcome(*cli_statistics.dispatch(args, action, services))
     if command == "audit":
         verdict = audit.verify(services, SYSTEM_ACTOR)
         data: dict[str, Any] = {"ok": verdict.ok, "records": verdict.records, "first_bad": verdict.first_bad}

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from desktop.domain.after_approval import CheckStatus, CommitmentCheck, CommitmentSnapshot, PermitEvent
 from desktop.domain.applications import Application, ApplicationStatus, CaseSummary
-from desktop.domain.audit import AuditRecord, ChainVerdict
+from desktop.domain.audit import AuditPage, AuditQuery, AuditRecord, ChainVerdict
 from desktop.domain.calendar import ScheduleEntry
 from desktop.domain.catalog import Catalog, CatalogVersion, Industry, Matter, ScopeTerm
 from desktop.domain.credit import CreditRecord
@@ -32,6 +32,7 @@ from desktop.domain.publicity import PublicityRecord
 from desktop.domain.queue import QueueFilter, QueueRow
 from desktop.domain.ratings import Rectification, ServiceRating
 from desktop.domain.rules import AutoApprovalRule
+from desktop.domain.statistics import ItemFact, Ledger, RatingFact, RectificationFact
 from desktop.domain.sync_state import FeedState, OutboxEntry, SyncPassResult, SyncProgressNote
 from desktop.domain.users import User
 
@@ -268,6 +269,8 @@ class AuditRepository(Protocol):
 
     def records(self, limit: int | None = None) -> list[AuditRecord]: ...
 
+    def search(self, query: AuditQuery, limit: int, offset: int = 0) -> AuditPage: ...
+
 
 class OutboxRepository(Protocol):
     def add(self, event: OutboxEvent) -> None: ...
@@ -406,6 +409,10 @@ class InspectionRepository(Protocol):
 
     def get_draw(self, draw_id: str) -> DrawRecord | None: ...
 
+    def draws_for_inspector(self, username: str) -> list[DrawRecord]:
+        """Draws in which that inspector was drawn for at least one subject, newest first."""
+        ...
+
     def add_result(self, result: InspectionResult) -> bool:
         """False (nothing changed) when that subject's result of that draw is already stored."""
         ...
@@ -511,6 +518,9 @@ class UnitOfWork(Protocol):
     @property
     def permit_events(self) -> PermitEventRepository: ...
 
+    @property
+    def statistics(self) -> StatisticsRepository: ...
+
     def __enter__(self) -> UnitOfWork: ...
 
     def __exit__(
@@ -531,3 +541,29 @@ class UnitOfWork(Protocol):
 
 class UnitOfWorkFactory(Protocol):
     def __call__(self) -> UnitOfWork: ...
+
+
+class StatisticsRepository(Protocol):
+    """改革台账: read-only facts for the statistics of a period (desktop.domain.statistics).
+
+    Bounds are UTC instants [from, before); the service passes a day more on either side and the
+    domain keeps what falls on the period's local dates. Rows are streamed: consume them inside
+    the unit of work."""
+
+    def items(self, accepted_from: datetime, accepted_before: datetime) -> Iterable[ItemFact]:
+        """One fact per permit request of every case accepted in the window."""
+        ...
+
+    def ratings(self, rated_from: datetime, rated_before: datetime) -> Iterable[RatingFact]: ...
+
+    def rectifications(
+        self, opened_from: datetime, opened_before: datetime
+    ) -> Iterable[RectificationFact]: ...
+
+
+@runtime_checkable
+class LedgerRenderer(Protocol):
+    """Lays out the 改革工作台账 as PDF bytes (printing.ledger_report); the services' renderer
+    provides it when it has ``render_ledger``."""
+
+    def render_ledger(self, ledger: Ledger) -> bytes: ...

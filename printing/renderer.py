@@ -12,7 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.domain.documents import Document
+from desktop.domain.statistics import Ledger
 from printing.certificates import FACES, render_certificate
+from printing.ledger_report import render_ledger
 from printing.notices import LETTERS, render_letter
 
 RenderFunction = Callable[[Any, str | None], bytes]
@@ -33,3 +35,7 @@ class ReportLabRenderer:
         if render is None:
             raise TypeError(f"no renderer for {type(document).__name__}")
         return render(document, watermark or None)
+
+    def render_ledger(self, ledger: Ledger) -> bytes:
+        """改革工作台账 (desktop.ports.LedgerRenderer)."""
+        return render_ledger(ledger)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from desktop.services.base import Services
 from ui.errors import message_for, show_error
 from ui.fonts import load_shipped_font
+from ui.gc_guard import collect_on_gui_thread
 from ui.i18n import install, saved_language
 from ui.login import LoginDialog
 from ui.sync_status import SyncStatusBar
@@ -120,14 +121,17 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User, id
     from ui.audit_screen import AuditScreen
     from ui.case_search import CaseSearchScreen
     from ui.idle_lock import IdleLock
+    from ui.inspection_workbench import InspectionWorkbench
     from ui.intake import IntakeWizard
     from ui.issuing_screen import IssuingScreen
     from ui.linkage_screen import SupervisionFeedbackScreen
     from ui.online_inbox import OnlineInboxScreen
+    from ui.permit_screen import PermitScreen
     from ui.print_station import PrintStation
     from ui.rectifications_screen import RectificationsScreen
     from ui.review_queue import ReviewQueueScreen
     from ui.rules_screen import RulesScreen
+    from ui.statistics_screen import StatisticsScreen
     from ui.verify_screen import VerifyScreen
 
     actor = user.as_actor()
@@ -148,6 +152,14 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User, id
             QCoreApplication.translate("MainWindow", "监管反馈"),
             lambda: SupervisionFeedbackScreen(services, actor, window),
         ),
+        "inspection": (
+            QCoreApplication.translate("MainWindow", "监管核查"),
+            lambda: InspectionWorkbench(services, actor, window),
+        ),
+        "permits": (
+            QCoreApplication.translate("MainWindow", "证照管理"),
+            lambda: PermitScreen(services, actor, window),
+        ),
         "issuing": (
             QCoreApplication.translate("MainWindow", "统一出件"),
             lambda: IssuingScreen(services, actor, window),
@@ -163,6 +175,10 @@ def _build_workbench_impl(window: MainWindow, services: Services, user: User, id
         "search": (
             QCoreApplication.translate("MainWindow", "办件查询"),
             lambda: CaseSearchScreen(services, actor, window),
+        ),
+        "ledger": (
+            QCoreApplication.translate("MainWindow", "改革台账"),
+            lambda: StatisticsScreen(services, actor, window),
         ),
         "rules": (
             QCoreApplication.translate("MainWindow", "智能审批规则"),
@@ -292,6 +308,10 @@ def _tabs_for(actor: Actor) -> list[str]:
     if actor.can(Permission.REVIEW) or actor.role is Role.HALL_ADMIN:
         tabs.append("review")
         tabs.append("linkage")
+    if actor.can(Permission.REVIEW):
+        tabs.append("permits")
+    if actor.can(Permission.INSPECT):
+        tabs.append("inspection")
     if actor.can(Permission.ISSUE):
         tabs.append("issuing")
     if actor.can(Permission.ISSUE) or actor.can(Permission.INTAKE):
@@ -304,6 +324,8 @@ def _tabs_for(actor: Actor) -> list[str]:
         tabs.append("rules")
     if actor.role is Role.HALL_ADMIN or actor.role is Role.SYSTEM:
         tabs.append("rectifications")
+    if actor.can(Permission.READ_CASES) and actor.role in (Role.HALL_ADMIN, Role.AUDITOR, Role.SYSTEM):
+        tabs.append("ledger")
     if actor.can(Permission.VERIFY):
         tabs.append("verify")
     return tabs
@@ -319,6 +341,7 @@ def run(
     """Show the login screen at once; open and check the database behind it."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    collect_on_gui_thread()  # cycles holding Qt objects are never collected on a pool thread
     font = app.font()
     family = load_shipped_font()
     if family:

@@ -14,8 +14,9 @@ arguments on the same pool gives the same draw (audited again, stored and pushed
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from desktop.domain.catalog import Catalog, Matter
@@ -36,7 +37,7 @@ from desktop.domain.inspections import (
 from desktop.domain.users import Actor, Permission, Role, User
 from desktop.ports import UnitOfWork
 from desktop.services import settings
-from desktop.services.base import Change, Services, emit, run_command
+from desktop.services.base import Change, Services, emit, require, run_command
 
 RATIO_KEYS = {cls: f"inspection_ratio_{cls}" for cls in CREDIT_CLASSES}
 
@@ -197,6 +198,63 @@ def record_result(
         return result
 
     return run_command(services, actor, "inspection.record_result", Permission.INSPECT, body, target=draw_id)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One subject an inspector was drawn for, with where its draw stands (the 执法人员's task list)."""
+
+    draw_id: str
+    matter_code: str
+    matter_name: str
+    department: str
+    seed: str
+    drawn_at: datetime
+    uscc: str
+    name: str
+    credit_class: str
+    co_inspectors: tuple[Inspector, ...]  # the others drawn for the same subject
+    result: InspectionResult | None  # recorded for this subject, by anyone on the team
+    draw_subjects: int  # subjects drawn in the whole draw
+    draw_recorded: int  # of those, with a result
+    draw_unpublished: int  # results recorded but not yet published (一公开)
+
+
+def assignments(services: Services, actor: Actor) -> list[Assignment]:
+    """The subjects ``actor`` was drawn to inspect, newest draw first (an inspector sees only
+    the subjects they were drawn for)."""
+    require(actor, Permission.INSPECT)
+    with services.uow() as uow:
+        pool = {p.username: p for p in uow.inspections.inspectors()}
+        out: list[Assignment] = []
+        for record in uow.inspections.draws_for_inspector(actor.username):
+            recorded = {r.uscc: r for r in uow.inspections.results(record.id)}
+            subjects: list[Mapping[str, Any]] = list(record.result.get("subjects", []))
+            unpublished = sum(1 for r in recorded.values() if not r.published)
+            for s in subjects:
+                team = [str(u) for u in s.get("inspectors", [])]
+                if actor.username not in team:
+                    continue
+                uscc = str(s.get("uscc", ""))
+                out.append(
+                    Assignment(
+                        record.id,
+                        record.matter_code,
+                        str(record.result.get("matter_name", record.matter_code)),
+                        str(record.result.get("department", "")),
+                        record.seed,
+                        record.drawn_at,
+                        uscc,
+                        str(s.get("name", "")),
+                        str(s.get("credit_class", "")),
+                        tuple(pool.get(u, Inspector(u, "", "")) for u in team if u != actor.username),
+                        recorded.get(uscc),
+                        len(subjects),
+                        len(recorded),
+                        unpublished,
+                    )
+                )
+        return out
 
 
 def results(services: Services, draw_id: str) -> list[InspectionResult]:

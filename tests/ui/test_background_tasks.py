@@ -88,3 +88,32 @@ def test_what_the_work_holds_is_let_go_on_the_gui_thread(qtbot: QtBot) -> None:
         qtbot.waitUntil(lambda n=delivered: len(released) == n, timeout=5000)
     assert released == [True, True]
     assert got == ["Held", "ValueError"]
+
+
+def test_cycles_are_collected_on_the_gui_thread_even_when_a_pool_thread_allocates(qtbot: QtBot) -> None:
+    import gc
+
+    from ui.gc_guard import collect_on_gui_thread
+
+    collector = collect_on_gui_thread()
+    assert not gc.isenabled()
+    released: list[bool] = []
+
+    class Node:
+        def __del__(self) -> None:
+            released.append(threading.current_thread() is threading.main_thread())
+
+    kept: list[list[object]] = []
+
+    def make_garbage() -> int:
+        node = Node()
+        node.me = node  # type: ignore[attr-defined]  # a cycle: only the collector frees it
+        del node
+        kept.extend([] for _ in range(5 * collector.threshold[0]))  # would have triggered a collection here
+        return len(kept)
+
+    run_in_background(make_garbage, lambda _n: None, lambda _e: None)
+    assert wait_for_background()
+    qtbot.waitUntil(lambda: bool(released), timeout=10_000)
+    assert released == [True]
+    kept.clear()

@@ -61,11 +61,12 @@ def test_workbench_tabs_follow_the_role(
     setup.initialise(services, bundle, demo=True)
     expected = {
         "clerk": ["综合受理", "网上申请", "打印中心", "办件查询", "证照验证"],
-        "reviewer01": ["审批队列", "监管反馈", "办件查询", "证照验证"],
+        "reviewer01": ["审批队列", "监管反馈", "证照管理", "办件查询", "证照验证"],
+        "inspector01a": ["监管核查", "办件查询", "证照验证"],
         "issuer": ["统一出件", "打印中心", "办件查询", "证照验证"],
-        "halladmin": ["审批队列", "监管反馈", "办件查询", "整改回访", "证照验证"],
+        "halladmin": ["审批队列", "监管反馈", "办件查询", "整改回访", "改革台账", "证照验证"],
         "admin": ["智能审批规则"],
-        "auditor": ["审计日志", "办件查询"],
+        "auditor": ["审计日志", "办件查询", "改革台账"],
     }
     for username, tabs in expected.items():
         user = users.login(services, username, setup.DEMO_PASSWORD)
@@ -101,7 +102,7 @@ def test_the_workbench_never_touches_the_database_on_the_gui_thread(
     services.renderer = ReportLabRenderer()
     setup.initialise(services, bundle, demo=True)
     case = run_case(services)
-    for username in ("issuer", "clerk", "reviewer01", "halladmin", "admin", "auditor"):
+    for username in ("issuer", "clerk", "reviewer01", "halladmin", "admin", "auditor", "inspector01a"):
         user = users.login(services, username, setup.DEMO_PASSWORD)
         facts = gather_facts(services, user)  # the app does this on a pool thread
         on_gui: list[str] = []
