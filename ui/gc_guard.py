@@ -37,14 +37,13 @@ class GuiThreadCollector(QObject):
             gc.collect(generation)
 
 
-_installed: GuiThreadCollector | None = None
+_installed: list[GuiThreadCollector] = []
 
 
 def collect_on_gui_thread() -> GuiThreadCollector:
     """Install once per process (the application must exist)."""
-    global _installed
     app = QCoreApplication.instance()
     assert app is not None, "create the QApplication first"
-    if _installed is None:
-        _installed = GuiThreadCollector(app)
-    return _installed
+    if not _installed:
+        _installed.append(GuiThreadCollector(app))
+    return _installed[0]

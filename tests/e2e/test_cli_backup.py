@@ -210,8 +210,7 @@ def test_a_database_on_a_network_share_is_refused_with_an_explanation(
     data_dir.mkdir(parents=True)
     mounts = tmp_path / "mounts"
     mounts.write_text(
-        "/dev/sda1 / ext4 rw 0 0\n"
-        f"//fileserver/counter {data_dir.resolve()} cifs rw,vers=3.0 0 0\n",
+        f"/dev/sda1 / ext4 rw 0 0\n//fileserver/counter {data_dir.resolve()} cifs rw,vers=3.0 0 0\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(filesystems, "MOUNTS", mounts)
@@ -221,9 +220,14 @@ def test_a_database_on_a_network_share_is_refused_with_an_explanation(
 
 
 def test_the_mount_table_reader_finds_the_longest_mount_point() -> None:
-    table = "/dev/sda1 / ext4 rw 0 0\n//srv/share /mnt/share cifs rw 0 0\n/dev/sdb1 /mnt/share/local ext4 rw 0 0\n"
+    table = (
+        "/dev/sda1 / ext4 rw 0 0\n"
+        "//srv/share /mnt/share cifs rw 0 0\n"
+        "/dev/sdb1 /mnt/share/local ext4 rw 0 0\n"
+    )
     assert filesystems.network_filesystem(Path("/mnt/share/data"), table) == "cifs"
     assert filesystems.network_filesystem(Path("/mnt/share/local/data"), table) is None
     assert filesystems.network_filesystem(Path("/home/clerk"), table) is None
-    assert filesystems.network_filesystem(Path("/mnt/share 2"), "nfs:/x /mnt/share\\0402 nfs4 rw 0 0") == "nfs4"
-
+    assert (
+        filesystems.network_filesystem(Path("/mnt/share 2"), "nfs:/x /mnt/share\\0402 nfs4 rw 0 0") == "nfs4"
+    )

@@ -101,7 +101,9 @@ def test_not_a_backup_at_all(tmp_path: Path) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(position=st.integers(min_value=0), value=st.integers(min_value=1, max_value=255), cut=st.booleans())
-def test_any_changed_byte_or_cut_is_a_clear_refusal(tmp_path: Path, position: int, value: int, cut: bool) -> None:
+def test_any_changed_byte_or_cut_is_a_clear_refusal(
+    tmp_path: Path, position: int, value: int, cut: bool
+) -> None:
     """Fuzz: flip any byte (or cut the file anywhere): a BackupFileError, never another exception."""
     path = tmp_path / "fuzz-source.owbk"
     if not path.exists():
