@@ -35,7 +35,7 @@ from ui.formatting import local_time
 from ui.tasks import run_in_background
 
 CHINA = timezone(timedelta(hours=8))
-HEADERS = ("序号", "时间", "操作人", "操作", "对象", "结果", "详情")
+HEADERS = ("序号", "时间", "操作人", "操作", "对象", "结果", "详情")  # the CSV keeps Chinese headers
 
 
 def _instant(day: date) -> datetime:
@@ -105,7 +105,17 @@ class AuditScreen(QWidget):
         self.next_button = QPushButton(self.tr("下一页"), self)
         self.next_button.clicked.connect(lambda: self.search(self._page + 1))
         self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("序号"),
+                self.tr("时间"),
+                self.tr("操作人"),
+                self.tr("操作"),
+                self.tr("对象"),
+                self.tr("结果"),
+                self.tr("详情"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

@@ -274,6 +274,8 @@ def publish_results(services: Services, actor: Actor, draw_id: str) -> list[Insp
             raise DomainError("本次抽查没有待公示的检查结果")
         change.detail = {"published": [r.uscc for r in published]}
         names = {s.get("uscc"): s.get("name", "") for s in record.result.get("subjects", [])}
+        catalog = uow.catalog.current()
+        matter = catalog.matters.get(record.matter_code) if catalog is not None else None
         emit(
             services,
             uow,
@@ -281,6 +283,8 @@ def publish_results(services: Services, actor: Actor, draw_id: str) -> list[Insp
             {
                 "draw_id": draw_id,
                 "matter": record.matter_code,
+                "matter_name": matter.name if matter else "",
+                "department": matter.competent_department if matter else "",
                 "seed": record.seed,
                 "results": [
                     {

@@ -2,6 +2,153 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AuditScreen</name>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="83"/>
+        <source>用户名，留空为全部</source>
+        <translation>User name; leave blank for all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="85"/>
+        <source>如 intake. 或 review.grant，留空为全部</source>
+        <translation>e.g. intake. or review.grant; leave blank for all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="87"/>
+        <source>办件号、证照号等，包含即可</source>
+        <translation>Case no., licence no. and the like; any part matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="90"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="91"/>
+        <source>成功</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="92"/>
+        <source>被拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="95"/>
+        <source>查询(&amp;Q)</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="99"/>
+        <source>核验审计链</source>
+        <translation>Verify the audit chain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="101"/>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="103"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="105"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="110"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="111"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="116"/>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="131"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="134"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="112"/>
+        <location filename="../../ui/audit_screen.py" line="135"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="113"/>
+        <location filename="../../ui/audit_screen.py" line="136"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="114"/>
+        <location filename="../../ui/audit_screen.py" line="137"/>
+        <source>对象</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="115"/>
+        <location filename="../../ui/audit_screen.py" line="138"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="159"/>
+        <source>起始日期不能晚于结束日期</source>
+        <translation>The start date cannot be after the end date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="194"/>
+        <source>共 {total} 条，第 {page}/{pages} 页（按时间倒序）</source>
+        <translation>{total} in all, page {page}/{pages} (newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="205"/>
+        <source>正在核验审计链…</source>
+        <translation>Verifying the audit chain…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="212"/>
+        <source>审计链完整：共 {count} 条记录，未发现篡改</source>
+        <translation>Audit chain intact: {count} records, no tampering found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="216"/>
+        <source>审计链异常：第 {seq} 条起 {reason}。请保全数据库文件并报告。</source>
+        <translation>Audit chain broken from record {seq}: {reason}. Preserve the database file and report it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="223"/>
+        <source>导出审计日志</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="223"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_screen.py" line="245"/>
+        <source>已导出 {count} 条记录到 {path}</source>
+        <translation>Exported {count} record(s) to {path}</translation>
+    </message>
+</context>
+<context>
     <name>CaseSearchScreen</name>
     <message>
         <location filename="../../ui/case_search.py" line="41"/>
@@ -93,6 +240,292 @@
     </message>
 </context>
 <context>
+    <name>CommitmentChecksPanel</name>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="115"/>
+        <source>只看本部门（{department}）</source>
+        <translation>Only my department ({department})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="119"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="134"/>
+        <source>登记核查结果</source>
+        <translation>Record the check result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="137"/>
+        <source>核查发现：现场核查的具体情况（登记不合格时必填）</source>
+        <translation>Findings: what the on-site check found (required for a fail)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="139"/>
+        <source>登记合格</source>
+        <translation>Record pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="140"/>
+        <source>登记不合格，责令整改</source>
+        <translation>Record fail, order rectification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="149"/>
+        <source>整改复查</source>
+        <translation>Rectification re-check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="153"/>
+        <source>复查情况（未整改时必填）</source>
+        <translation>Re-check findings (required if not rectified)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="154"/>
+        <source>整改完成</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="155"/>
+        <source>未整改，撤销许可…</source>
+        <translation>Not rectified, annul the permit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="218"/>
+        <source>市场主体</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="219"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="220"/>
+        <source>许可证号</source>
+        <translation>Permit no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="221"/>
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="222"/>
+        <source>核查（整改）期限</source>
+        <translation>Check (rectification) due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="223"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="229"/>
+        <source>整改已逾期</source>
+        <translation>Rectification overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="229"/>
+        <source>限期整改中</source>
+        <translation>Rectifying</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="230"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="230"/>
+        <source>待核查</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="235"/>
+        <source>{department}待核查的告知承诺事项</source>
+        <translation>Commitment matters to check: {department}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="238"/>
+        <source>待核查的告知承诺事项（各部门）</source>
+        <translation>Commitment matters to check (all departments)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="266"/>
+        <location filename="../../ui/inspection_workbench.py" line="369"/>
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="268"/>
+        <source>{name}
+{uscc}</source>
+        <translation>{name}
+{uscc}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="270"/>
+        <location filename="../../ui/inspection_workbench.py" line="376"/>
+        <source>尚未出证</source>
+        <translation>Not issued yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="292"/>
+        <source>共 {count} 项：已逾期 {overdue} 项，限期整改中 {rectifying} 项</source>
+        <translation>{count} in all: {overdue} overdue, {rectifying} rectifying</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="297"/>
+        <source>没有待核查的告知承诺事项</source>
+        <translation>No commitment matters to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="359"/>
+        <source>请在上面的列表中选择一项核查任务</source>
+        <translation>Choose a check in the list above</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="371"/>
+        <source>{name}（{uscc}）&#x3000;{matter}</source>
+        <translation>{name} ({uscc})&#x3000;{matter}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="374"/>
+        <source>办件 {application}&#x3000;许可证 {permit}&#x3000;监管部门 {department}</source>
+        <translation>Case {application}&#x3000;Permit {permit}&#x3000;Supervising department: {department}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="379"/>
+        <source>应于 {due} 前核查</source>
+        <translation>Check due by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="380"/>
+        <source>&#x3000;已逾期</source>
+        <translation>&#x3000;Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="386"/>
+        <location filename="../../ui/inspection_workbench.py" line="465"/>
+        <source>该办件没有告知承诺记录，无法核查</source>
+        <translation>This case has no commitment record, so it cannot be checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="391"/>
+        <source>告知承诺书所列条件（核查期限 {window}）；已勾选的为核查不合格时认定不符合的条件：</source>
+        <translation>Conditions in the commitment letter (check within {window}); the ticked ones were found not met when the check failed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="395"/>
+        <source>告知承诺书所列条件（核查期限 {window}）。勾选不符合承诺的条件（空格键勾选）；登记合格时不勾选，视为以上条件均已核查且符合：</source>
+        <translation>Conditions in the commitment letter (check within {window}). Tick each condition not met (Space ticks); for a pass tick none, and every condition counts as checked and met:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="413"/>
+        <source>设定依据：{basis}</source>
+        <translation>Legal basis: {basis}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="413"/>
+        <source>待核实</source>
+        <translation>to be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="431"/>
+        <source>核查不合格（{who}，{time}）。不符合：{items}。发现：{findings}。整改期限：{due}</source>
+        <translation>Check failed ({who}, {time}). Not met: {items}. Findings: {findings}. Rectify by: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="440"/>
+        <source>（已逾期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="459"/>
+        <location filename="../../ui/inspection_workbench.py" line="507"/>
+        <source>请先在列表中选择一项核查任务</source>
+        <translation>Choose a check in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="462"/>
+        <source>该核查已登记结果，不能重复登记</source>
+        <translation>This check already has a result; it cannot be recorded twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="471"/>
+        <source>已勾选不符合的条件，不能登记合格；请取消勾选或登记不合格</source>
+        <translation>Conditions are ticked as not met, so it cannot pass; untick them or record a fail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="475"/>
+        <source>登记不合格须勾选至少一项不符合的承诺条件</source>
+        <translation>A fail needs at least one ticked condition that is not met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="478"/>
+        <source>登记不合格须填写核查发现的具体情况</source>
+        <translation>A fail needs the findings of the check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="491"/>
+        <source>已登记核查合格：{matter}（{permit}）</source>
+        <translation>Check passed: {matter} ({permit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="496"/>
+        <source>已登记核查不合格，责令限期整改，整改期限 {due}</source>
+        <translation>Check failed; rectification ordered by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="510"/>
+        <source>该核查没有待复查的整改</source>
+        <translation>This check has no rectification to re-check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="515"/>
+        <source>未整改须写明复查情况</source>
+        <translation>If not rectified, describe what the re-check found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="527"/>
+        <source>（尚未出证）</source>
+        <translation>(not issued yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="530"/>
+        <source>整改未通过</source>
+        <translation>Not rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="532"/>
+        <source>确认 {name} 逾期未整改？
+许可证 {permit}（{matter}）将被撤销，并记入信用记录。此决定不可撤回。</source>
+        <translation>Confirm that {name} did not rectify in time?
+Permit {permit} ({matter}) will be annulled and a credit record made. This decision cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="544"/>
+        <source>整改完成，核查合格：{matter}</source>
+        <translation>Rectified; check passed: {matter}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="546"/>
+        <source>整改未通过：许可证 {permit} 已撤销，已记入信用记录</source>
+        <translation>Not rectified: permit {permit} annulled and entered in the credit record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="550"/>
+        <source>整改未通过，已记入信用记录；许可证尚未出证或已不在有效状态，请审批部门处理办件</source>
+        <translation>Not rectified; entered in the credit record. The permit is not issued yet or no longer valid: the approving department must handle the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="564"/>
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <location filename="../../ui/intake/confirm_page.py" line="47"/>
@@ -153,6 +586,162 @@
         <location filename="../../ui/intake/confirm_page.py" line="173"/>
         <source>受理前请处理：</source>
         <translation>Before accepting, please resolve:</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="91"/>
+        <source>{action}许可证 {number}</source>
+        <translation>{action} permit {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="98"/>
+        <source>{matter}&#x3000;{holder}（{uscc}）
+当前状态：{status}&#x3000;作出许可决定的部门：{department}</source>
+        <translation>{matter}&#x3000;{holder} ({uscc})
+Current status: {status}&#x3000;Granted by: {department}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="122"/>
+        <source>暂扣至：</source>
+        <translation>Suspend until:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="124"/>
+        <source>指定延续后的有效期（不勾选则自今日起 5 年）</source>
+        <translation>Set the renewed validity (otherwise 5 years from today)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="132"/>
+        <source>有效期至：</source>
+        <translation>Valid until:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="141"/>
+        <source>名称：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="142"/>
+        <source>经营场所/住所：</source>
+        <translation>Place of business / address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="143"/>
+        <source>法定代表人：</source>
+        <translation>Legal representative:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="150"/>
+        <source>以虚假承诺取得许可（记入信用记录）</source>
+        <translation>Obtained by a false commitment (entered in the credit record)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="153"/>
+        <source>作出决定的事实、理由和依据（必填），回车提交</source>
+        <translation>Facts, reasons and legal basis of the decision (required); Enter submits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="154"/>
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="162"/>
+        <location filename="../../ui/permit_screen.py" line="232"/>
+        <source>确定{action}</source>
+        <translation>{action}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="164"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="178"/>
+        <source>暂扣</source>
+        <translation>Suspend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="179"/>
+        <source>解除暂扣</source>
+        <translation>Reinstate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="180"/>
+        <source>撤销</source>
+        <translation>Annul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="181"/>
+        <source>吊销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="182"/>
+        <source>注销</source>
+        <translation>Deregister</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="183"/>
+        <source>延续</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="184"/>
+        <source>变更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="190"/>
+        <source>暂扣期间许可证状态为“暂扣”，扫码验证显示已暂扣；期满或原因消除后解除暂扣。</source>
+        <translation>While suspended, the permit&apos;s status is “Suspended” and a QR scan shows it as suspended; it is reinstated when the period ends or the cause is removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="192"/>
+        <source>解除暂扣后许可证恢复有效。</source>
+        <translation>Once reinstated, the permit is valid again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="193"/>
+        <source>撤销后许可证失去效力（状态“撤销”），不可恢复。</source>
+        <translation>Once annulled, the permit loses its effect (status “Annulled”); this cannot be reversed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="195"/>
+        <source>吊销是行政处罚：许可证状态“吊销”，并记入市场主体信用记录，不可恢复。</source>
+        <translation>Revocation is an administrative penalty: the permit&apos;s status becomes “Revoked” and it goes into the business&apos;s credit record; this cannot be reversed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="197"/>
+        <source>注销后许可证不再有效（状态“注销”），不可恢复。</source>
+        <translation>Once deregistered, the permit is no longer valid (status “Deregistered”); this cannot be reversed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="198"/>
+        <source>延续将换发新许可证编号，原证状态改为“其他（延续换发）”。</source>
+        <translation>Renewal reissues the permit under a new number; the old permit&apos;s status becomes “Other (renewed)”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="200"/>
+        <source>变更将更新市场主体登记信息并换发新许可证编号，原证状态改为“其他（变更换发）”。</source>
+        <translation>A change updates the business&apos;s registered details and reissues the permit under a new number; the old permit&apos;s status becomes “Other (changed)”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="217"/>
+        <source>请填写决定的事实、理由和依据</source>
+        <translation>Give the facts, reasons and legal basis of the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="221"/>
+        <source>没有任何事项发生变化，无需变更</source>
+        <translation>Nothing has changed; there is nothing to change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="230"/>
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
     </message>
 </context>
 <context>
@@ -338,28 +927,28 @@
 <context>
     <name>FreezeOverrideDialog</name>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="172"/>
-        <location filename="../../ui/intake/override_dialog.py" line="198"/>
+        <location filename="../../ui/intake/override_dialog.py" line="174"/>
+        <location filename="../../ui/intake/override_dialog.py" line="200"/>
         <source>授权继续受理</source>
         <translation>Allow intake to continue</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="180"/>
+        <location filename="../../ui/intake/override_dialog.py" line="182"/>
         <source>如：中心平台网络故障，已电话确认事项清单无变化</source>
         <translation>e.g. the central platform is down; confirmed by phone that the catalog has not changed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="185"/>
+        <location filename="../../ui/intake/override_dialog.py" line="187"/>
         <source>请大厅管理员输入本人账号和密码，并说明理由。</source>
         <translation>The hall administrator enters their own user name and password and gives a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="187"/>
+        <location filename="../../ui/intake/override_dialog.py" line="189"/>
         <source>请说明理由。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="190"/>
+        <location filename="../../ui/intake/override_dialog.py" line="192"/>
         <source>{reason}
 
 授权后今日可继续受理（事项清单同步成功后自动恢复正常）。
@@ -370,44 +959,261 @@ Once allowed, intake continues for the rest of today (back to normal when the ca
 {ask} The authorisation is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="192"/>
+        <location filename="../../ui/intake/override_dialog.py" line="194"/>
         <source>事项清单长时间未与中心平台同步，已暂停新受理。</source>
         <translation>The catalog has not been synced with the central platform for too long; new intake is paused.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="199"/>
+        <location filename="../../ui/intake/override_dialog.py" line="201"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="210"/>
+        <location filename="../../ui/intake/override_dialog.py" line="212"/>
         <source>大厅管理员用户名：</source>
         <translation>Hall administrator&apos;s user name:</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="211"/>
+        <location filename="../../ui/intake/override_dialog.py" line="213"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="215"/>
+        <location filename="../../ui/intake/override_dialog.py" line="217"/>
         <source>授权理由：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="231"/>
+        <location filename="../../ui/intake/override_dialog.py" line="233"/>
         <source>请大厅管理员输入本人用户名和密码</source>
         <translation>The hall administrator must enter their own user name and password</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="235"/>
+        <location filename="../../ui/intake/override_dialog.py" line="237"/>
         <source>请填写授权理由（至少 {count} 个字）</source>
         <translation>Please give a reason (at least {count} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="240"/>
+        <location filename="../../ui/intake/override_dialog.py" line="242"/>
         <source>正在核对…</source>
         <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDrawsPanel</name>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="604"/>
+        <source>抽中 {user} 检查的市场主体（双随机、一公开）</source>
+        <translation>Businesses drawn for {user} to inspect (random inspection, results made public)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="607"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="613"/>
+        <source>录入检查结果（每个对象只能录入一次）</source>
+        <translation>Record the inspection result (once per business)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="618"/>
+        <source>检查情况（发现问题时必填）；回车录入</source>
+        <translation>Findings (required when problems are found); Enter records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="619"/>
+        <source>录入结果</source>
+        <translation>Record result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="621"/>
+        <source>检查结果：</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="625"/>
+        <source>检查情况：</source>
+        <translation>Findings:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="629"/>
+        <source>公示本次抽查结果（一公开）</source>
+        <translation>Publish the results of this draw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="663"/>
+        <source>市场主体</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="664"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code (USCC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="665"/>
+        <source>抽查事项</source>
+        <translation>Inspected matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="666"/>
+        <source>抽取时间</source>
+        <translation>Drawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="667"/>
+        <source>随机种子</source>
+        <translation>Random seed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="668"/>
+        <source>同组执法人员</source>
+        <translation>Co-inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="669"/>
+        <source>检查结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="670"/>
+        <source>公示</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="674"/>
+        <source>待录入</source>
+        <translation>To record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="679"/>
+        <source>已公示</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="679"/>
+        <source>待公示</source>
+        <translation>To publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="683"/>
+        <source>{name}（{user}）</source>
+        <translation>{name} ({user})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="767"/>
+        <source>请在上面的列表中选择一个抽查对象</source>
+        <translation>Choose a business in the list above</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="767"/>
+        <source>本人暂无抽查任务</source>
+        <translation>You have no inspections assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="777"/>
+        <source>{name}（{uscc}，信用 {credit} 类）&#x3000;抽查事项：{matter}（{department}）</source>
+        <translation>{name} ({uscc}, credit class {credit})&#x3000;Inspected matter: {matter} ({department})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="784"/>
+        <source>抽查编号 {draw}&#x3000;随机种子“{seed}”&#x3000;抽取时间 {time}&#x3000;同组执法人员：{team}</source>
+        <translation>Draw {draw}&#x3000;seed “{seed}”&#x3000;drawn {time}&#x3000;co-inspectors: {team}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="806"/>
+        <source>本次抽查共抽中 {subjects} 个市场主体：已录入结果 {recorded} 个，未录入 {missing} 个，待公示 {pending} 条</source>
+        <translation>This draw picked {subjects} businesses: {recorded} results recorded, {missing} not yet recorded, {pending} to publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="818"/>
+        <source>检查结果：{label}（{who}，{time}）</source>
+        <translation>Result: {label} ({who}, {time})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="822"/>
+        <source>：{findings}</source>
+        <translation>: {findings}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="824"/>
+        <source>；已于 {time} 公示</source>
+        <translation>; published {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="833"/>
+        <location filename="../../ui/inspection_workbench.py" line="872"/>
+        <source>请先在列表中选择一个抽查对象</source>
+        <translation>Choose a business in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="836"/>
+        <source>该对象本次抽查的结果已录入，不能重复录入</source>
+        <translation>This business&apos;s result is already recorded; it cannot be recorded twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="843"/>
+        <source>检查结果为“{label}”，请填写发现的具体问题</source>
+        <translation>The result is “{label}”: describe the problems found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="862"/>
+        <source>已录入 {uscc} 的检查结果：{label}</source>
+        <translation>Result recorded for {uscc}: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="875"/>
+        <source>本次抽查没有待公示的检查结果</source>
+        <translation>This draw has no results to publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="886"/>
+        <source>公示检查结果</source>
+        <translation>Publish inspection results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="888"/>
+        <source>本次抽查还有 {missing} 个市场主体未录入结果。现在只公示已录入的 {pending} 条，其余录入后可再次公示。是否继续？</source>
+        <translation>{missing} business(es) in this draw have no result yet. Only the {pending} recorded result(s) are published now; the rest can be published once recorded. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="898"/>
+        <source>已公示 {count} 条检查结果</source>
+        <translation>{count} inspection result(s) published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="906"/>
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionWorkbench</name>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="934"/>
+        <source>承诺核查</source>
+        <translation>Commitment checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="935"/>
+        <source>双随机抽查</source>
+        <translation>Random inspections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="945"/>
+        <source>承诺核查（{count}）</source>
+        <translation>Commitment checks ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="947"/>
+        <source>承诺核查（{count}，已逾期 {overdue}）</source>
+        <translation>Commitment checks ({count}, {overdue} overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_workbench.py" line="952"/>
+        <source>双随机抽查（待录入 {count}）</source>
+        <translation>Random inspections ({count} to record)</translation>
     </message>
 </context>
 <context>
@@ -611,244 +1417,244 @@ Once allowed, intake continues for the rest of today (back to normal when the ca
         <translation>The matter “{name}” matches no industry or scope term; please choose it in step ②</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="37"/>
+        <location filename="../../ui/intake/override_dialog.py" line="48"/>
         <source>只有大厅管理员可以覆盖校验警告；{user} 是{role}</source>
         <translation>Only a hall administrator may override a check warning; {user} is {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="43"/>
+        <location filename="../../ui/intake/override_dialog.py" line="49"/>
         <source>该主管账户尚未修改初始密码，请先登录系统修改密码后再覆盖</source>
         <translation>This supervisor has not yet changed the initial password; log in and change it before overriding</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="145"/>
+        <location filename="../../ui/intake/override_dialog.py" line="152"/>
         <source>只有大厅管理员可以授权继续受理；{user} 是{role}</source>
         <translation>Only a hall administrator can allow intake to continue; {user} is {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="151"/>
+        <location filename="../../ui/intake/override_dialog.py" line="153"/>
         <source>该主管账户尚未修改初始密码，请先登录系统修改密码后再授权</source>
         <translation>This supervisor has not changed the initial password yet; please log in and change it first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="140"/>
+        <location filename="../../ui/intake/wizard.py" line="139"/>
         <source>未完成的草稿</source>
         <translation>Unfinished drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="147"/>
-        <location filename="../../ui/intake/wizard.py" line="808"/>
+        <location filename="../../ui/intake/wizard.py" line="146"/>
+        <location filename="../../ui/intake/wizard.py" line="798"/>
         <source>新办件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="155"/>
+        <location filename="../../ui/intake/wizard.py" line="154"/>
         <source>授权继续受理…</source>
         <translation>Allow intake to continue…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="178"/>
+        <location filename="../../ui/intake/wizard.py" line="177"/>
         <source>上一步 (Alt+P)</source>
         <translation>Previous (Alt+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="179"/>
+        <location filename="../../ui/intake/wizard.py" line="178"/>
         <source>下一步 (Alt+N)</source>
         <translation>Next (Alt+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="245"/>
+        <location filename="../../ui/intake/wizard.py" line="244"/>
         <source>正在载入事项清单…</source>
         <translation>Loading the catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="258"/>
+        <location filename="../../ui/intake/wizard.py" line="257"/>
         <source>主体信息</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="259"/>
+        <location filename="../../ui/intake/wizard.py" line="258"/>
         <source>经营范围/行业</source>
         <translation>Scope / industry</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="260"/>
+        <location filename="../../ui/intake/wizard.py" line="259"/>
         <source>一表填报</source>
         <translation>One form</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="261"/>
+        <location filename="../../ui/intake/wizard.py" line="260"/>
         <source>材料清单</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="262"/>
+        <location filename="../../ui/intake/wizard.py" line="261"/>
         <source>确认受理</source>
         <translation>Confirm and accept</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="288"/>
+        <location filename="../../ui/intake/wizard.py" line="278"/>
         <source>事项清单 {version} 已载入</source>
         <translation>Catalog {version} loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="300"/>
-        <location filename="../../ui/intake/wizard.py" line="937"/>
+        <location filename="../../ui/intake/wizard.py" line="290"/>
+        <location filename="../../ui/intake/wizard.py" line="927"/>
         <source>已恢复草稿</source>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="304"/>
+        <location filename="../../ui/intake/wizard.py" line="294"/>
         <source>事项清单载入失败</source>
         <translation>The catalog could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="380"/>
+        <location filename="../../ui/intake/wizard.py" line="370"/>
         <source>请核对后再按 Ctrl+Enter 受理</source>
         <translation>Check, then press Ctrl+Enter to accept</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="407"/>
+        <location filename="../../ui/intake/wizard.py" line="397"/>
         <source>{name}（{uscc}）</source>
         <translation>{name} ({uscc})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="408"/>
+        <location filename="../../ui/intake/wizard.py" line="398"/>
         <source>（未填写名称）</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="408"/>
+        <location filename="../../ui/intake/wizard.py" line="398"/>
         <source>未填写统一社会信用代码</source>
         <translation>no USCC</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="411"/>
+        <location filename="../../ui/intake/wizard.py" line="401"/>
         <source>法定代表人 {name}</source>
         <translation>Legal representative {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="413"/>
+        <location filename="../../ui/intake/wizard.py" line="403"/>
         <source>法定代表人未填写</source>
         <translation>No legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="417"/>
+        <location filename="../../ui/intake/wizard.py" line="407"/>
         <source>{kind}：{industries}</source>
         <translation>{kind}: {industries}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="419"/>
+        <location filename="../../ui/intake/wizard.py" line="409"/>
         <source>尚未选择行业或经营范围</source>
         <translation>No industry or business scope chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="422"/>
+        <location filename="../../ui/intake/wizard.py" line="412"/>
         <source> · 自贸区内</source>
         <translation> · in the FTZ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="425"/>
+        <location filename="../../ui/intake/wizard.py" line="415"/>
         <source>{scope} · 需办理事项 {count} 项 · 材料已收 {got}/{total}</source>
         <translation>{scope} · {count} matter(s) to handle · materials received {got}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="431"/>
+        <location filename="../../ui/intake/wizard.py" line="421"/>
         <source>帮办代办：{staff}</source>
         <translation>Assisted by: {staff}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="445"/>
+        <location filename="../../ui/intake/wizard.py" line="435"/>
         <source>该代码的校验位警告此前已由主管覆盖</source>
         <translation>A supervisor already overrode this code&apos;s check-character warning</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="464"/>
+        <location filename="../../ui/intake/wizard.py" line="454"/>
         <source>校验位警告已由主管 {who} 覆盖（理由：{reason}）</source>
         <translation>Check-character warning overridden by supervisor {who} (reason: {reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="466"/>
+        <location filename="../../ui/intake/wizard.py" line="456"/>
         <source>主管 {who} 已覆盖统一社会信用代码校验位警告</source>
         <translation>Supervisor {who} overrode the USCC check-character warning</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="492"/>
+        <location filename="../../ui/intake/wizard.py" line="482"/>
         <source>⚠ 暂停受理：{reason}</source>
         <translation>⚠ Intake paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="498"/>
+        <location filename="../../ui/intake/wizard.py" line="488"/>
         <source>已由大厅管理员授权今日继续受理（事项清单已 {days} 天未同步，请尽快联网同步）</source>
         <translation>A hall administrator has allowed intake to continue today (the catalog has not been synced for {days} days; please sync soon)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="517"/>
+        <location filename="../../ui/intake/wizard.py" line="507"/>
         <source>大厅管理员 {who} 已授权今日继续受理（理由：{reason}）</source>
         <translation>Hall administrator {who} allowed intake to continue today (reason: {reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="539"/>
+        <location filename="../../ui/intake/wizard.py" line="529"/>
         <source>已载入网上申请 {id}（{name}），请逐项核对后受理、补正或不予受理</source>
         <translation>Online application {id} ({name}) loaded; check each step, then accept, ask for a supplement or refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="559"/>
+        <location filename="../../ui/intake/wizard.py" line="549"/>
         <source>网上申请 {id}（一网办，{time} 提交）：受理后办件记为网上申请，与窗口办件同样办理</source>
         <translation>Online application {id} (submitted online at {time}): recorded as an online case, handled like a counter case</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="569"/>
+        <location filename="../../ui/intake/wizard.py" line="559"/>
         <source>事项清单尚未载入，请稍候</source>
         <translation>The catalog is not loaded yet; please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="571"/>
+        <location filename="../../ui/intake/wizard.py" line="561"/>
         <source>请选择行业或经营范围</source>
         <translation>Choose an industry or business scope</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="574"/>
+        <location filename="../../ui/intake/wizard.py" line="564"/>
         <source>所选经营范围无需许可（准入即营），无需受理</source>
         <translation>The chosen scope needs no permit (may operate on registration); nothing to accept</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="590"/>
+        <location filename="../../ui/intake/wizard.py" line="580"/>
         <source>一表填报尚有必填项未填：{fields}</source>
         <translation>One form: required fields still empty: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="596"/>
+        <location filename="../../ui/intake/wizard.py" line="586"/>
         <source>{step}：{message}</source>
         <translation>{step}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="645"/>
+        <location filename="../../ui/intake/wizard.py" line="635"/>
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="671"/>
+        <location filename="../../ui/intake/wizard.py" line="661"/>
         <source>操作未完成（程序内部错误）</source>
         <translation>Not done (internal error)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="675"/>
+        <location filename="../../ui/intake/wizard.py" line="665"/>
         <source>办件 {number} 已提交，但操作未完成：{error}</source>
         <translation>Case {number} was submitted, but the action was not done: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="679"/>
+        <location filename="../../ui/intake/wizard.py" line="669"/>
         <source>操作未完成：{error}</source>
         <translation>Not done: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="701"/>
+        <location filename="../../ui/intake/wizard.py" line="691"/>
         <source>材料未收齐</source>
         <translation>Materials incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="703"/>
+        <location filename="../../ui/intake/wizard.py" line="693"/>
         <source>以下材料尚未勾选“已收”：
 {materials}
 
@@ -859,105 +1665,105 @@ Once allowed, intake continues for the rest of today (back to normal when the ca
 Accept anyway? (When materials are missing, a “one-time supplement notice” is usually better.)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="712"/>
+        <location filename="../../ui/intake/wizard.py" line="702"/>
         <source>已受理</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="725"/>
+        <location filename="../../ui/intake/wizard.py" line="715"/>
         <source>材料已全部勾选“已收”，无需补正</source>
         <translation>Every material is ticked as received; no supplement needed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="732"/>
+        <location filename="../../ui/intake/wizard.py" line="722"/>
         <source>已出具一次补正通知，缺少：{materials}</source>
         <translation>one-time supplement notice issued; missing: {materials}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="746"/>
+        <location filename="../../ui/intake/wizard.py" line="736"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="746"/>
+        <location filename="../../ui/intake/wizard.py" line="736"/>
         <source>请填写不予受理的理由（写入不予受理通知书）：</source>
         <translation>Reason for refusing (it goes into the refusal notice):</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="752"/>
-        <location filename="../../ui/intake/wizard.py" line="753"/>
+        <location filename="../../ui/intake/wizard.py" line="742"/>
+        <location filename="../../ui/intake/wizard.py" line="743"/>
         <source>不予受理必须填写理由</source>
         <translation>A refusal needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="758"/>
+        <location filename="../../ui/intake/wizard.py" line="748"/>
         <source>确认不予受理</source>
         <translation>Confirm refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="759"/>
+        <location filename="../../ui/intake/wizard.py" line="749"/>
         <source>确定对“{name}”的申请不予受理？
 理由：{reason}</source>
         <translation>Refuse the application of “{name}”?
 Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="767"/>
+        <location filename="../../ui/intake/wizard.py" line="757"/>
         <source>不予受理（理由：{reason}）</source>
         <translation>refused (reason: {reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="772"/>
+        <location filename="../../ui/intake/wizard.py" line="762"/>
         <source>办件 {number} {outcome}</source>
         <translation>Case {number} {outcome}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="775"/>
+        <location filename="../../ui/intake/wizard.py" line="765"/>
         <source>{text}。{states}</source>
         <translation>{text}. {states}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="778"/>
+        <location filename="../../ui/intake/wizard.py" line="768"/>
         <source>{text}。文书可在打印中心打印。</source>
         <translation>{text}. The documents can be printed at the print station.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="855"/>
+        <location filename="../../ui/intake/wizard.py" line="845"/>
         <source>未命名主体</source>
         <translation>Unnamed business</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="858"/>
+        <location filename="../../ui/intake/wizard.py" line="848"/>
         <source>【网上申请】{title}</source>
         <translation>[Online] {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="892"/>
+        <location filename="../../ui/intake/wizard.py" line="882"/>
         <source>草稿已保存 {time}</source>
         <translation>Draft saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="902"/>
+        <location filename="../../ui/intake/wizard.py" line="892"/>
         <source>草稿未能保存：{error}</source>
         <translation>Draft not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="902"/>
+        <location filename="../../ui/intake/wizard.py" line="892"/>
         <source>程序内部错误</source>
         <translation>internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="928"/>
+        <location filename="../../ui/intake/wizard.py" line="918"/>
         <source>草稿不存在（可能已提交或被删除）</source>
         <translation>The draft no longer exists (submitted or deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="941"/>
+        <location filename="../../ui/intake/wizard.py" line="931"/>
         <source>草稿未能载入</source>
         <translation>The draft could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/wizard.py" line="958"/>
+        <location filename="../../ui/intake/wizard.py" line="946"/>
         <source>未完成的草稿（{count}）</source>
         <translation>Unfinished drafts ({count})</translation>
     </message>
@@ -1104,81 +1910,115 @@ Reason: {reason}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="75"/>
+        <location filename="../../ui/app.py" line="77"/>
         <source>一窗通 OneWindow</source>
         <translation>OneWindow 一窗通</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="80"/>
+        <location filename="../../ui/app.py" line="82"/>
         <source>演示环境 — 数据仅供演示，不具法律效力</source>
         <translation>DEMO — data for demonstration only, no legal effect</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="101"/>
+        <location filename="../../ui/app.py" line="103"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="105"/>
+        <location filename="../../ui/app.py" line="107"/>
         <source>{who} · 窗口 {window} · 事项清单：{version} · 数据库：{db}</source>
         <translation>{who} · Window {window} · Catalog: {version} · Database: {db}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="134"/>
+        <location filename="../../ui/app.py" line="140"/>
         <source>综合受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="138"/>
-        <location filename="../../ui/app.py" line="222"/>
+        <location filename="../../ui/app.py" line="144"/>
+        <location filename="../../ui/app.py" line="243"/>
         <source>网上申请</source>
         <translation>Online applications</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142"/>
+        <location filename="../../ui/app.py" line="148"/>
         <source>审批队列</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="146"/>
-        <location filename="../../ui/app.py" line="237"/>
+        <location filename="../../ui/app.py" line="152"/>
+        <location filename="../../ui/app.py" line="258"/>
         <source>监管反馈</source>
         <translation>Supervision feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="150"/>
+        <location filename="../../ui/app.py" line="156"/>
+        <source>监管核查</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="160"/>
+        <source>证照管理</source>
+        <translation>Permits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="164"/>
         <source>统一出件</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="154"/>
+        <location filename="../../ui/app.py" line="168"/>
         <source>打印中心</source>
         <translation>Print station</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="158"/>
+        <location filename="../../ui/app.py" line="172"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="176"/>
         <source>办件查询</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="162"/>
+        <location filename="../../ui/app.py" line="180"/>
+        <source>改革台账</source>
+        <translation>Reform ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="184"/>
         <source>智能审批规则</source>
         <translation>Auto-approval rules</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="188"/>
         <source>整改回访</source>
         <translation>Rectification follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="170"/>
+        <location filename="../../ui/app.py" line="192"/>
         <source>证照验证</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="191"/>
+        <location filename="../../ui/app.py" line="214"/>
+        <source>该角色没有可用的工作台，请联系系统管理员。</source>
+        <translation>This role has no workbench; please contact the system administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="279"/>
+        <source>已自动备份：{file}</source>
+        <translation>Automatic backup made: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="285"/>
+        <source>自动备份未完成：{error}</source>
+        <translation>Automatic backup not done: {error}</translation>
+    </message>
+    <message>
         <source>该角色的工作台（系统管理、审计日志、监管核查）将在后续版本提供。</source>
-        <translation>This role&apos;s workbench (administration, audit log, inspections) comes in a later version.</translation>
+        <translation type="vanished">This role&apos;s workbench (administration, audit log, inspections) comes in a later version.</translation>
     </message>
 </context>
 <context>
@@ -1253,7 +2093,7 @@ Reason: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/online_inbox.py" line="78"/>
-        <location filename="../../ui/online_inbox.py" line="205"/>
+        <location filename="../../ui/online_inbox.py" line="203"/>
         <source>接办 (Enter)</source>
         <translation>Take (Enter)</translation>
     </message>
@@ -1313,37 +2153,37 @@ Reason: {reason}</translation>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/online_inbox.py" line="149"/>
+        <location filename="../../ui/online_inbox.py" line="147"/>
         <source>（未列事项，见经营范围）</source>
         <translation>(no matters listed; see the business scope)</translation>
     </message>
     <message>
-        <location filename="../../ui/online_inbox.py" line="159"/>
+        <location filename="../../ui/online_inbox.py" line="157"/>
         <source>网上申请 {count} 件：待接办 {waiting} 件，本人已接办未受理 {mine} 件</source>
         <translation>{count} online applications: {waiting} waiting, {mine} taken by me and not yet submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/online_inbox.py" line="163"/>
+        <location filename="../../ui/online_inbox.py" line="161"/>
         <source>暂无网上申请（与中心平台同步后，本大厅的网上申请列在这里）</source>
         <translation>No online applications (after syncing with the central platform, this hall&apos;s online applications are listed here)</translation>
     </message>
     <message>
-        <location filename="../../ui/online_inbox.py" line="205"/>
+        <location filename="../../ui/online_inbox.py" line="203"/>
         <source>继续办理 (Enter)</source>
         <translation>Continue (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/online_inbox.py" line="220"/>
+        <location filename="../../ui/online_inbox.py" line="218"/>
         <source>正在接办 {id}…</source>
         <translation>Taking {id}…</translation>
     </message>
     <message>
-        <location filename="../../ui/online_inbox.py" line="230"/>
+        <location filename="../../ui/online_inbox.py" line="228"/>
         <source>已接办网上申请 {id}（{name}），已在综合受理中打开</source>
         <translation>Took online application {id} ({name}); it is open in Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/online_inbox.py" line="259"/>
+        <location filename="../../ui/online_inbox.py" line="257"/>
         <source>网上申请 {id} 已退回列表</source>
         <translation>Online application {id} is back on the list</translation>
     </message>
@@ -1351,17 +2191,17 @@ Reason: {reason}</translation>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="56"/>
+        <location filename="../../ui/intake/override_dialog.py" line="62"/>
         <source>主管覆盖校验警告</source>
         <translation>Supervisor override of a check warning</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="64"/>
+        <location filename="../../ui/intake/override_dialog.py" line="70"/>
         <source>如：核对营业执照原件，代码为登记机关早期发放</source>
         <translation>e.g. checked the original business licence; code issued early by the registration authority</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="70"/>
+        <location filename="../../ui/intake/override_dialog.py" line="76"/>
         <source>统一社会信用代码 {uscc}
 {warning}
 
@@ -1374,44 +2214,353 @@ If the original business licence was checked and the code is right,
 a hall administrator enters their own account and password and gives a reason. The override is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="76"/>
+        <location filename="../../ui/intake/override_dialog.py" line="82"/>
         <source>覆盖</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="77"/>
+        <location filename="../../ui/intake/override_dialog.py" line="83"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="87"/>
+        <location filename="../../ui/intake/override_dialog.py" line="93"/>
         <source>主管用户名：</source>
         <translation>Supervisor&apos;s user name:</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="88"/>
+        <location filename="../../ui/intake/override_dialog.py" line="94"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="89"/>
+        <location filename="../../ui/intake/override_dialog.py" line="95"/>
         <source>覆盖理由：</source>
         <translation>Reason for override:</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="105"/>
+        <location filename="../../ui/intake/override_dialog.py" line="111"/>
         <source>请主管输入本人用户名和密码</source>
         <translation>The supervisor must enter their own user name and password</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="109"/>
+        <location filename="../../ui/intake/override_dialog.py" line="115"/>
         <source>请填写覆盖理由（至少 {count} 个字）</source>
         <translation>Give a reason for the override (at least {count} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/override_dialog.py" line="114"/>
+        <location filename="../../ui/intake/override_dialog.py" line="120"/>
         <source>正在核对…</source>
         <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>PermitScreen</name>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="263"/>
+        <source>扫描或输入许可证编号；也可输入统一社会信用代码或市场主体名称，回车查询</source>
+        <translation>Scan or type a permit number, or a USCC or business name, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="266"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="270"/>
+        <location filename="../../ui/permit_screen.py" line="309"/>
+        <source>许可证号</source>
+        <translation>Permit no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="271"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="272"/>
+        <source>市场主体</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="273"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code (USCC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="274"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="275"/>
+        <source>审批部门</source>
+        <translation>Approving department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="303"/>
+        <source>状态变更记录</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="308"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="310"/>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="311"/>
+        <source>状态变化</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="312"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="313"/>
+        <source>决定人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="314"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="322"/>
+        <source>许可证：</source>
+        <translation>Permit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="356"/>
+        <source>暂扣…</source>
+        <translation>Suspend…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="357"/>
+        <source>解除暂扣…</source>
+        <translation>Reinstate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="358"/>
+        <source>撤销…</source>
+        <translation>Annul…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="359"/>
+        <source>吊销…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="360"/>
+        <source>注销…</source>
+        <translation>Deregister…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="361"/>
+        <source>延续…</source>
+        <translation>Renew…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="362"/>
+        <source>变更…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="367"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="368"/>
+        <source>暂扣</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="369"/>
+        <source>撤销</source>
+        <translation>Annulled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="370"/>
+        <source>注销</source>
+        <translation>Deregistered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="371"/>
+        <source>失效</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="372"/>
+        <source>吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="373"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="380"/>
+        <source>请输入或扫描许可证编号</source>
+        <translation>Type or scan a permit number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="385"/>
+        <source>正在查询…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="416"/>
+        <source>没有找到“{text}”的许可证</source>
+        <translation>No permit found for “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="420"/>
+        <source>找到 {count} 个许可证，请选择一个</source>
+        <translation>{count} permits found; choose one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="473"/>
+        <source>扫描或输入许可证编号后按回车</source>
+        <translation>Scan or type a permit number, then press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="483"/>
+        <source>{status}（至 {day}）</source>
+        <translation>{status} (until {day})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="487"/>
+        <source>许可证 {number}&#x3000;状态：{status}</source>
+        <translation>Permit {number}&#x3000;Status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="492"/>
+        <source>许可事项</source>
+        <translation>Permit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="494"/>
+        <source>持证主体</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="498"/>
+        <source>有效期</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="500"/>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="502"/>
+        <source>长期</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="506"/>
+        <source>发证时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="508"/>
+        <source>{issued}（办件 {application}）</source>
+        <translation>{issued} (case {application})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="513"/>
+        <source>作出许可决定的部门</source>
+        <translation>Granted by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="514"/>
+        <source>主管（监管）部门</source>
+        <translation>Competent (supervising) department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="517"/>
+        <source>状态说明</source>
+        <translation>Status note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="519"/>
+        <source>行业综合许可证</source>
+        <translation>Industry licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="521"/>
+        <source>原证</source>
+        <translation>Previous permit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="523"/>
+        <source>已换发新证</source>
+        <translation>Replaced by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="531"/>
+        <source>本证由{department}作出许可决定，状态变更须由该部门审批人员办理。</source>
+        <translation>This permit was granted by {department}; only that department&apos;s reviewers can change its status.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="542"/>
+        <source>暂扣至 {day}</source>
+        <translation>Suspended until {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="544"/>
+        <source>新证 {number}</source>
+        <translation>New permit {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="562"/>
+        <source>状态变更记录：暂无（自发证以来状态未变）</source>
+        <translation>Status history: none (unchanged since issue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="564"/>
+        <source>状态变更记录（{count} 条）</source>
+        <translation>Status history ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="571"/>
+        <source>请先查询并选择一个许可证</source>
+        <translation>Search for and choose a permit first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="595"/>
+        <source>程序出现内部错误，已填写的内容仍保留。</source>
+        <translation>An internal error occurred; what you entered is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="628"/>
+        <source>已{action}许可证 {number}，换发新证 {new}</source>
+        <translation>{action}: permit {number}; new permit {new} issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="632"/>
+        <source>已暂扣许可证 {number}，至 {day}</source>
+        <translation>Permit {number} suspended until {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="636"/>
+        <source>已{action}许可证 {number}，当前状态：{status}</source>
+        <translation>{action}: permit {number}; status now {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/permit_screen.py" line="640"/>
+        <source>；已记入信用记录</source>
+        <translation>; entered in the credit record</translation>
     </message>
 </context>
 <context>
@@ -1452,62 +2601,62 @@ a hall administrator enters their own account and password and gives a reason. T
         <translation>Loading case {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="107"/>
+        <location filename="../../ui/print_station.py" line="108"/>
         <source>办件 {number}：{count} 份文书</source>
         <translation>Case {number}: {count} document(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="112"/>
+        <location filename="../../ui/print_station.py" line="113"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="157"/>
+        <location filename="../../ui/print_station.py" line="158"/>
         <source>打印文书</source>
         <translation>Print documents</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="164"/>
+        <location filename="../../ui/print_station.py" line="165"/>
         <source>补打原因</source>
         <translation>Reason for reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="164"/>
+        <location filename="../../ui/print_station.py" line="165"/>
         <source>“{title}”已打印过，补打请填写原因：</source>
         <translation>“{title}” was printed before; give the reason for the reprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="173"/>
+        <location filename="../../ui/print_station.py" line="174"/>
         <source>请先勾选要打印的文书</source>
         <translation>Tick the documents to print first</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="190"/>
+        <location filename="../../ui/print_station.py" line="191"/>
         <source>已取消：补打需要填写原因</source>
         <translation>Cancelled: a reprint needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="196"/>
+        <location filename="../../ui/print_station.py" line="197"/>
         <source>已取消打印</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="198"/>
+        <location filename="../../ui/print_station.py" line="199"/>
         <source>正在生成 {count} 份文书…</source>
         <translation>Preparing {count} documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="209"/>
+        <location filename="../../ui/print_station.py" line="210"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="209"/>
+        <location filename="../../ui/print_station.py" line="210"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="210"/>
+        <location filename="../../ui/print_station.py" line="211"/>
         <source>批量打印</source>
         <translation>Batch printing</translation>
     </message>
@@ -1516,42 +2665,42 @@ a hall administrator enters their own account and password and gives a reason. T
         <translation type="vanished">Preparing {title} ({n}/{total})</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="240"/>
+        <location filename="../../ui/print_station.py" line="241"/>
         <source>已打印 {count} 份文书</source>
         <translation>{count} document(s) printed</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="241"/>
+        <location filename="../../ui/print_station.py" line="242"/>
         <source>（已取消其余）</source>
         <translation> (the rest cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="253"/>
+        <location filename="../../ui/print_station.py" line="254"/>
         <source>请先选中行业综合许可证</source>
         <translation>Select the industry licence first</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="258"/>
+        <location filename="../../ui/print_station.py" line="259"/>
         <source>作废重出</source>
         <translation>Void and reissue</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="259"/>
+        <location filename="../../ui/print_station.py" line="260"/>
         <source>作废证照 {number} 并重新出证，请填写原因：</source>
         <translation>Void licence {number} and issue a new one; reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="265"/>
+        <location filename="../../ui/print_station.py" line="266"/>
         <source>确认作废</source>
         <translation>Confirm void</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="266"/>
+        <location filename="../../ui/print_station.py" line="267"/>
         <source>确定作废证照 {number}？作废后原证照扫码将显示无效。</source>
         <translation>Void licence {number}? Scanning the old licence will then show it as invalid.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_station.py" line="277"/>
+        <location filename="../../ui/print_station.py" line="278"/>
         <source>已作废 {old}，新证照 {new}</source>
         <translation>Voided {old}; new licence {new}</translation>
     </message>
@@ -2190,6 +3339,136 @@ Approving department: {department}</translation>
     </message>
 </context>
 <context>
+    <name>StatisticsScreen</name>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="77"/>
+        <source>按月</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="78"/>
+        <source>按周</source>
+        <translation>By week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="79"/>
+        <source>统计</source>
+        <translation>Compute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="80"/>
+        <source>导出Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="81"/>
+        <location filename="../../ui/statistics_screen.py" line="340"/>
+        <source>导出PDF报告</source>
+        <translation>Export PDF report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="87"/>
+        <source>按改革方式的事项数</source>
+        <translation>Matters by reform mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="88"/>
+        <source>分期事项数与准入即营</source>
+        <translation>Matters and operate-on-registration by period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="97"/>
+        <source>起始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="99"/>
+        <source>截止日期</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="101"/>
+        <source>分期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="157"/>
+        <source>正在统计……</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="177"/>
+        <source>{title}&#x3000;{period}（{split}）&#x3000;截至 {as_of}</source>
+        <translation>{title}&#x3000;{period} ({split})&#x3000;as of {as_of}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="186"/>
+        <source>受理办件 {applications} 件，涉及事项 {items} 项；准入即营 {immediate} 项（{share}）；审批办结 {reviewed} 项，平均用时 {days} 个工作日（平均时限 {limit}）；逾期 {overdue} 项（逾期率 {overdue_rate}）；评价 {ratings} 件，好评率 {good_rate}；差评整改完成率 {rectified}</source>
+        <translation>{applications} cases accepted, {items} matters; {immediate} operate on registration ({share}); {reviewed} decided in {days} working days on average (average time limit {limit}); {overdue} overdue (overdue rate {overdue_rate}); {ratings} ratings, {good_rate} good; poor ratings rectified: {rectified}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="207"/>
+        <location filename="../../ui/statistics_screen.py" line="215"/>
+        <source>事项数</source>
+        <translation>Matters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="209"/>
+        <source>分期事项数与准入即营（{split}）</source>
+        <translation>Matters and operate-on-registration ({split})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="216"/>
+        <source>准入即营</source>
+        <translation>Operate on registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="224"/>
+        <source>统计期间内没有受理的办件，也没有服务评价</source>
+        <translation>No cases accepted and no service ratings in this period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="226"/>
+        <source>统计完成</source>
+        <translation>Statistics computed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="279"/>
+        <source>说明：{note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="324"/>
+        <source>导出Excel台账</source>
+        <translation>Export the ledger to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="324"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="340"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="357"/>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="363"/>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_screen.py" line="370"/>
+        <source>无法写入文件：{error}</source>
+        <translation>Cannot write the file: {error}</translation>
+    </message>
+</context>
+<context>
     <name>SupervisionFeedbackScreen</name>
     <message>
         <location filename="../../ui/linkage_screen.py" line="60"/>
@@ -2379,7 +3658,7 @@ Approving department: {department}</translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="143"/>
-        <location filename="../../ui/sync_status.py" line="335"/>
+        <location filename="../../ui/sync_status.py" line="333"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2399,70 +3678,70 @@ Approving department: {department}</translation>
         <translation>Sync: loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="227"/>
+        <location filename="../../ui/sync_status.py" line="225"/>
         <source>同步：状态读取失败</source>
         <translation>Sync: status could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="245"/>
+        <location filename="../../ui/sync_status.py" line="243"/>
         <source>正在读取…</source>
         <translation>loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="247"/>
+        <location filename="../../ui/sync_status.py" line="245"/>
         <source>单机模式</source>
         <translation>standalone</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="249"/>
+        <location filename="../../ui/sync_status.py" line="247"/>
         <source>由本厅另一台电脑负责同步</source>
         <translation>another computer of the hall syncs</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="251"/>
+        <location filename="../../ui/sync_status.py" line="249"/>
         <source>未能同步</source>
         <translation>could not sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="254"/>
-        <location filename="../../ui/sync_status.py" line="258"/>
+        <location filename="../../ui/sync_status.py" line="252"/>
+        <location filename="../../ui/sync_status.py" line="256"/>
         <source>离线</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="255"/>
-        <location filename="../../ui/sync_status.py" line="261"/>
+        <location filename="../../ui/sync_status.py" line="253"/>
+        <location filename="../../ui/sync_status.py" line="259"/>
         <source>在线</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="255"/>
+        <location filename="../../ui/sync_status.py" line="253"/>
         <source>在线（部分未完成）</source>
         <translation>online (partly done)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="260"/>
+        <location filename="../../ui/sync_status.py" line="258"/>
         <source>尚未同步</source>
         <translation>not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="270"/>
+        <location filename="../../ui/sync_status.py" line="268"/>
         <source>同步：{state}</source>
         <translation>Sync: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="275"/>
+        <location filename="../../ui/sync_status.py" line="273"/>
         <source>中心平台：{url}</source>
         <translation>Central platform: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="286"/>
+        <location filename="../../ui/sync_status.py" line="284"/>
         <source>上次成功同步：{time}</source>
         <translation>Last synced: {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="278"/>
-        <location filename="../../ui/sync_status.py" line="286"/>
+        <location filename="../../ui/sync_status.py" line="276"/>
+        <location filename="../../ui/sync_status.py" line="284"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
@@ -2507,67 +3786,67 @@ Approving department: {department}</translation>
         <translation>Online applications</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="283"/>
+        <location filename="../../ui/sync_status.py" line="281"/>
         <source>各类数据上次成功同步：</source>
         <translation>Last successful sync by data type:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="288"/>
+        <location filename="../../ui/sync_status.py" line="286"/>
         <source>待上传 {count}</source>
         <translation>To send: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="289"/>
+        <location filename="../../ui/sync_status.py" line="287"/>
         <source>需处理 {count}</source>
         <translation>Need attention: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="292"/>
+        <location filename="../../ui/sync_status.py" line="290"/>
         <source>已暂停新受理</source>
         <translation>Intake paused</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="304"/>
+        <location filename="../../ui/sync_status.py" line="302"/>
         <source>本机未注册到中心平台（单机模式）</source>
         <translation>This computer is not enrolled with the central platform (standalone)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="308"/>
+        <location filename="../../ui/sync_status.py" line="306"/>
         <source>立即与中心平台同步：上传办件事件，下载事项清单、用户、网上申请等</source>
         <translation>Sync with the central platform now: send case events; fetch the catalog, users, online applications…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="331"/>
+        <location filename="../../ui/sync_status.py" line="329"/>
         <source>同步：正在连接中心平台…</source>
         <translation>Sync: connecting to the central platform…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="356"/>
+        <location filename="../../ui/sync_status.py" line="354"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="366"/>
+        <location filename="../../ui/sync_status.py" line="364"/>
         <source>同步：{stage} {done}/{total}</source>
         <translation>Sync: {stage} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="371"/>
+        <location filename="../../ui/sync_status.py" line="369"/>
         <source>同步：{stage}（已收到 {done} 条）</source>
         <translation>Sync: {stage} ({done} received)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="268"/>
+        <location filename="../../ui/sync_status.py" line="266"/>
         <source>同步：已取消（{state}）</source>
         <translation>Sync: cancelled ({state})</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="399"/>
+        <location filename="../../ui/sync_status.py" line="397"/>
         <source>程序内部错误</source>
         <translation>internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="402"/>
+        <location filename="../../ui/sync_status.py" line="400"/>
         <source>同步未完成</source>
         <translation>Sync not completed</translation>
     </message>

@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from fastapi.responses import HTMLResponse
 
-from sync.central.storage import CentralStore, LicenceView, PermitView
+from sync.central.storage import CentralStore, InspectionView, LicenceView, PermitView
 
 STATUS_WORDS = {
     "01": "有效",
@@ -137,7 +137,26 @@ def licence_page(licence: LicenceView) -> str:
     return _document("证照查验", "证照分离改革 · 扫码核验结果", body)
 
 
-def holder_page(uscc: str, licences: list[LicenceView]) -> str:
+def _inspections_card(found: list[InspectionView]) -> str:
+    if not found:
+        return ""
+    items = "".join(
+        "<li>"
+        f'<div class="name">{escape(i.matter_name or i.matter or "抽查事项")}：{escape(i.result_label)}</div>'
+        f'<div class="muted">检查日期：{escape(i.recorded_at[:10]) or "—"}'
+        + (f"　检查部门：{escape(i.department)}" if i.department else "")
+        + "</div>"
+        + (f'<div class="reason">检查情况：{escape(i.findings)}</div>' if i.findings else "")
+        + "</li>"
+        for i in found
+    )
+    heading = "<h2>抽查检查结果（双随机、一公开）</h2>"
+    return f'<section class="card">{heading}<ul class="permits">{items}</ul></section>'
+
+
+def holder_page(
+    uscc: str, licences: list[LicenceView], inspections: list[InspectionView] | None = None
+) -> str:
     first = licences[0]
     cards = []
     for lic in licences:
@@ -163,6 +182,7 @@ def holder_page(uscc: str, licences: list[LicenceView]) -> str:
         + _field("持有证照", f"{len(licences)} 张")
         + "</dl></section>"
         + "".join(cards)
+        + _inspections_card(inspections or [])
     )
     return _document("一照行", "证照分离改革 · 经营主体证照信息", body)
 
@@ -201,6 +221,6 @@ def router(store: CentralStore) -> APIRouter:
                 "请核对统一社会信用代码（18位）。该主体可能尚未通过证照分离改革领取证照，或证照尚未联网上传。"
             )
             return HTMLResponse(not_found_page("经营主体的证照", advice), status_code=404)
-        return HTMLResponse(holder_page(code, licences))
+        return HTMLResponse(holder_page(code, licences, store.inspections(code)))
 
     return pages

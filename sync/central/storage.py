@@ -120,6 +120,22 @@ feed_items = Table(
     Index("ix_feed_items_feed_key", "feed", "key"),
     sqlite_autoincrement=True,  # never reuse a seq (a deleted last item's seq would come back)
 )
+inspection_results = Table(  # 双随机、一公开: results the counters published
+    "inspection_results",
+    metadata,
+    Column("draw_id", String(64), primary_key=True),
+    Column("uscc", String(40), primary_key=True),
+    Column("name", String(200), nullable=False, default=""),
+    Column("matter", String(40), nullable=False, default=""),
+    Column("matter_name", String(200), nullable=False, default=""),
+    Column("department", String(200), nullable=False, default=""),
+    Column("result", String(40), nullable=False),
+    Column("result_label", String(100), nullable=False, default=""),
+    Column("findings", Text, nullable=False, default=""),
+    Column("recorded_at", String(40), nullable=False, default=""),
+    Column("received_at", String(40), nullable=False),
+    Index("ix_inspection_results_uscc", "uscc"),
+)
 licences = Table(
     "licences",
     metadata,
@@ -348,6 +364,16 @@ class PermitView:
     valid_until: str
     status: str
     status_reason: str
+
+
+@dataclass(frozen=True)
+class InspectionView:
+    matter: str
+    matter_name: str
+    department: str
+    result_label: str
+    findings: str
+    recorded_at: str
 
 
 @dataclass(frozen=True)
@@ -709,6 +735,32 @@ class CentralStore:
             .values(status="99", status_reason=reason, updated_at=now)
         )
 
+    def _learn_inspection_results(self, conn: Connection, p: dict[str, Any]) -> None:
+        """一公开: keep each published result (a draw's subject once; a re-publication updates it)."""
+        draw_id = text_of(p.get("draw_id"))
+        raw_results = p.get("results")
+        if not draw_id or not isinstance(raw_results, list):
+            return
+        now = utcnow()
+        for raw in raw_results:
+            if not isinstance(raw, dict) or not text_of(raw.get("uscc")) or not text_of(raw.get("result")):
+                continue
+            uscc = text_of(raw["uscc"]).upper()
+            values = {
+                "name": text_of(raw.get("name")),
+                "matter": text_of(p.get("matter")),
+                "matter_name": text_of(p.get("matter_name")),
+                "department": text_of(p.get("department")),
+                "result": text_of(raw["result"]),
+                "result_label": text_of(raw.get("result_label")),
+                "findings": text_of(raw.get("findings")),
+                "recorded_at": text_of(raw.get("recorded_at")),
+                "received_at": now,
+            }
+            key = (inspection_results.c.draw_id == draw_id) & (inspection_results.c.uscc == uscc)
+            if conn.execute(update(inspection_results).where(key).values(**values)).rowcount == 0:
+                conn.execute(insert(inspection_results).values(draw_id=draw_id, uscc=uscc, **values))
+
     def _learn_status(self, conn: Connection, p: dict[str, Any]) -> None:
         number, kind = text_of(p.get("number")), text_of(p.get("kind"))
         status, reason = text_of(p.get("status")), text_of(p.get("reason"))
@@ -857,6 +909,21 @@ class CentralStore:
             ).all()
             return [self._licence_view(conn, row) for row in rows]
 
+    def inspections(self, uscc: str) -> list[InspectionView]:
+        """The published inspection results of one business, newest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(inspection_results)
+                .where(inspection_results.c.uscc == uscc)
+                .order_by(inspection_results.c.recorded_at.desc())
+            ).all()
+        return [
+            InspectionView(
+                r.matter, r.matter_name, r.department, r.result_label or r.result, r.findings, r.recorded_at
+            )
+            for r in rows
+        ]
+
     @staticmethod
     def _licence_view(conn: Connection, row: Any) -> LicenceView:
         found = conn.execute(
@@ -912,6 +979,7 @@ _LEARNERS: dict[str, Callable[[CentralStore, Connection, dict[str, Any]], None]]
     "LicenceIssued": CentralStore._learn_issued,
     "LicenceReissued": CentralStore._learn_reissued,
     "LicenceStatusChanged": CentralStore._learn_status,
+    "InspectionResultsPublished": CentralStore._learn_inspection_results,
     "StationKeyRegistered": CentralStore._learn_station_key,
     "StationKeyRevoked": CentralStore._learn_station_key_revoked,
 }
