@@ -16,7 +16,9 @@ from tests.support.central import running_central
 FIRE = "XF-01"
 
 
-def test_published_inspection_results_appear_on_the_public_page(tmp_path: Path, bundle: CatalogBundle) -> None:
+def test_published_inspection_results_appear_on_the_public_page(
+    tmp_path: Path, bundle: CatalogBundle
+) -> None:
     counter = h.make_counter(tmp_path / "counter", bundle)
     services = counter.services
     try:
