@@ -12,7 +12,7 @@ from pathlib import Path
 from desktop.domain.enterprises import Enterprise
 from desktop.domain.users import SYSTEM_ACTOR
 from desktop.runtime import AppRuntime
-from desktop.services import demo, intake, setup, users
+from desktop.services import demo, inspections, intake, setup, users
 from desktop.services.catalog import current
 from desktop.services.demo import random_uscc
 
@@ -65,7 +65,9 @@ def take(out: Path) -> list[Path]:
         login.grab().save(str(path))
         saved.append(path)
         login.close()
-        for username in ("clerk", "reviewer01", "issuer", "halladmin"):
+        drawn = inspections.draw_inspection(services, SYSTEM_ACTOR, "XF-01", "截图演示抽取", 1.0)
+        inspector = str(drawn.result["subjects"][0]["inspectors"][0])
+        for username in ("clerk", "reviewer01", "issuer", "halladmin", inspector, "auditor"):
             user = users.login(services, username, setup.DEMO_PASSWORD)
             window = MainWindow(services, runtime.db_url, user=user)
             window.resize(1280, 800)
