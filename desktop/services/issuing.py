@@ -209,8 +209,28 @@ def deliver(services: Services, actor: Actor, application_id: str, received_by: 
     return run_command(services, actor, "issue.deliver", Permission.ISSUE, body, target=application_id)
 
 
+def _current_permits(uow: UnitOfWork, licence: IndustryLicence) -> list[Permit]:
+    """The licence's permits, each followed to its newest renewal or change (延续、变更换发)."""
+    permits = [p for n in licence.permit_numbers if (p := uow.permits.get(n)) is not None]
+    successor: dict[str, Permit] = {}
+    for application_id in {p.application_id for p in permits}:
+        for candidate in uow.permits.permits_for(application_id):
+            if candidate.previous_number:
+                successor[candidate.previous_number] = candidate
+    current = []
+    for permit in permits:
+        latest, seen = permit, {permit.number}
+        while latest.number in successor and successor[latest.number].number not in seen:
+            latest = successor[latest.number]
+            seen.add(latest.number)
+        current.append(latest)
+    return current
+
+
 def void_and_reissue(services: Services, actor: Actor, licence_number: str, reason: str) -> IndustryLicence:
-    """作废 a printed licence (damaged, misprinted) and issue a new number for the same permits."""
+    """作废 a printed licence (damaged, misprinted, or its permits renewed or changed) and issue a
+    new number carrying the permits as they are now: each renewed or changed permit is replaced by
+    its successor, and the holder's current name is printed."""
     if len(reason.strip()) < 2:
         raise DomainError("作废证照必须填写理由")
 
@@ -220,7 +240,8 @@ def void_and_reissue(services: Services, actor: Actor, licence_number: str, reas
             raise NotFound(f"行业综合许可证 {licence_number} 不存在")
         if old.status is not PermitStatus.VALID:
             raise IllegalTransition(f"证照 {licence_number} 当前状态为“{old.status.label}”，不能作废重出")
-        permits = [p for n in old.permit_numbers if (p := uow.permits.get(n)) is not None]
+        permits = _current_permits(uow, old)
+        holder = uow.enterprises.get(old.uscc)
         uow.permits.set_licence_status(old.number, PermitStatus.OTHER, f"作废：{reason}")
         voided = replace(old, status=PermitStatus.OTHER, status_reason=f"作废：{reason}")
         now = services.clock.now()
@@ -229,7 +250,16 @@ def void_and_reissue(services: Services, actor: Actor, licence_number: str, reas
         number = uow.applications.next_number(
             f"HZ{settings.get(uow, 'region_code')}{today.year}{services.window_number}"
         )
-        new = replace(old, number=number, issued_on=today, previous_number=old.number, qr_text="", key_id="")
+        new = replace(
+            old,
+            number=number,
+            issued_on=today,
+            previous_number=old.number,
+            permit_numbers=tuple(p.number for p in permits),  # renewed or changed: the current one
+            enterprise_name=holder.name if holder is not None else old.enterprise_name,
+            qr_text="",
+            key_id="",
+        )
         new = _sign_licence(services, uow, new, permits)
         uow.permits.add_licence(new)
         _publish_status(services, uow, new, permits)
@@ -239,7 +269,8 @@ def void_and_reissue(services: Services, actor: Actor, licence_number: str, reas
             "LicenceReissued",
             {"previous": old.number, "licence": new.number, "reason": reason},
         )
-        change.detail = {"reason": reason, "new": new.number}
+        replaced = {a: b for a, b in zip(old.permit_numbers, new.permit_numbers, strict=False) if a != b}
+        change.detail = {"reason": reason, "new": new.number, **({"replaced": replaced} if replaced else {})}
         return new
 
     return run_command(services, actor, "issue.void_reissue", Permission.ISSUE, body, target=licence_number)

@@ -261,3 +261,26 @@ def test_provisional_check_due_is_recomputed_when_the_year_is_imported(
     calendar.import_schedule(services, SYSTEM_ACTOR, schedule, "2027.csv")
     [check] = checks.due(services, INSPECTOR)
     assert (check.due_on, check.due_provisional) == (date(2027, 1, 22), False)
+
+
+def test_a_reissued_licence_carries_the_renewed_permit_and_the_new_name(services: Services) -> None:
+    result = issued(services, committed_case(services))
+    assert result.licence is not None
+    [permit] = result.permits
+    changed = lifecycle.change(
+        services, FIRE_REVIEWER, permit.number, {"name": "演示县新名称便利店有限公司"}, "更名"
+    )
+    assert changed.new_permit is not None
+    renewed = lifecycle.renew(services, FIRE_REVIEWER, changed.new_permit.number, "延续")
+    assert renewed.new_permit is not None
+    new = issuing.void_and_reissue(services, ISSUER, result.licence.number, "许可证延续，换发新证")
+    assert new.permit_numbers == (renewed.new_permit.number,)  # followed through change and renewal
+    assert new.enterprise_name == "演示县新名称便利店有限公司"
+    assert new.previous_number == result.licence.number
+    checked = verify(services, CLERK, new.qr_text)
+    assert checked.result is VerifyResult.VALID
+    assert (
+        verify(services, CLERK, result.licence.qr_text).result is not VerifyResult.VALID
+    )  # the old one is void
+    [event] = outbox(services, "LicenceReissued")
+    assert event["previous"] == result.licence.number and event["licence"] == new.number
