@@ -625,9 +625,10 @@ class PermitScreen(QWidget):
     def _on_decided(self, action: LifecycleAction, result: LifecycleResult) -> None:
         permit = result.permit
         if result.new_permit is not None:
-            note = self.tr("已{action}许可证 {number}，换发新证 {new}").format(
-                action=result.event.action.label, number=permit.number, new=result.new_permit.number
-            )
+            note = self.tr(
+                "已{action}许可证 {number}，换发新证 {new}。已出具行业综合许可证的，"
+                "请通知出件窗口“作废重出”，新证将载明新许可证"
+            ).format(action=result.event.action.label, number=permit.number, new=result.new_permit.number)
         elif result.event.until is not None:
             note = self.tr("已暂扣许可证 {number}，至 {day}").format(
                 number=permit.number, day=result.event.until.isoformat()

@@ -2543,22 +2543,22 @@ a hall administrator enters their own account and password and gives a reason. T
         <translation>An internal error occurred; what you entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/permit_screen.py" line="628"/>
-        <source>已{action}许可证 {number}，换发新证 {new}</source>
-        <translation>{action}: permit {number}; new permit {new} issued</translation>
+        <location filename="../../ui/permit_screen.py" line="629"/>
+        <source>已{action}许可证 {number}，换发新证 {new}。已出具行业综合许可证的，请通知出件窗口“作废重出”，新证将载明新许可证</source>
+        <translation>{action}: permit {number}; new permit {new} issued. If an industry licence was printed, ask the issuing counter to void and reissue it: the new licence will carry the new permit</translation>
     </message>
     <message>
-        <location filename="../../ui/permit_screen.py" line="632"/>
+        <location filename="../../ui/permit_screen.py" line="633"/>
         <source>已暂扣许可证 {number}，至 {day}</source>
         <translation>Permit {number} suspended until {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/permit_screen.py" line="636"/>
+        <location filename="../../ui/permit_screen.py" line="637"/>
         <source>已{action}许可证 {number}，当前状态：{status}</source>
         <translation>{action}: permit {number}; status now {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/permit_screen.py" line="640"/>
+        <location filename="../../ui/permit_screen.py" line="641"/>
         <source>；已记入信用记录</source>
         <translation>; entered in the credit record</translation>
     </message>
