@@ -50,7 +50,7 @@ def test_round_trip_at_every_chunk_boundary(tmp_path: Path, size: int) -> None:
     header = unseal(sealed, out, PASS)
     assert out.read_bytes() == data
     assert header["created_at"] == "2026-11-26T10:00:00+08:00"
-    assert data == b"" or data not in sealed.read_bytes()  # sealed, not stored
+    assert len(data) < 16 or data not in sealed.read_bytes()  # sealed (one byte may occur by chance)
 
 
 def test_a_wrong_passphrase_is_named(tmp_path: Path) -> None:
