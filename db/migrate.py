@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from contextlib import AbstractContextManager
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 
 class SchemaTooNew(Exception):
@@ -54,12 +56,45 @@ def check_not_newer(engine: Engine) -> None:
         )
 
 
+class MigrationBroke(Exception):
+    """An upgrade would have left rows pointing at nothing; it was rolled back."""
+
+
+def _dangling(conn: Connection) -> Counter[tuple[str, str]]:
+    """Rows whose foreign key points at nothing, counted per (table, parent table)."""
+    return Counter((row[0], row[2]) for row in conn.exec_driver_sql("PRAGMA foreign_key_check"))
+
+
 def upgrade(engine: Engine) -> tuple[str | None, str]:
-    """Bring the schema to the newest revision; returns (before, after)."""
+    """Bring the schema to the newest revision in one transaction; returns (before, after).
+
+    On SQLite, Alembic's batch mode rebuilds a table to alter it (copy, drop the old one, rename
+    the copy). With foreign keys enforced, dropping a table other rows point at fails, so the
+    migration runs with enforcement off (the pragma only takes effect outside a transaction, as
+    SQLite's own ALTER TABLE procedure prescribes), refuses to commit if it left a row pointing at
+    nothing that was not so before, and turns enforcement back on whatever happened.
+    """
     check_not_newer(engine)
-    before = current_revision(engine)
-    with _with_scripts() as location, engine.begin() as conn:
-        config = _config(Path(location))
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
-    return before, head_revision()
+    before, head = current_revision(engine), head_revision()
+    if before == head:
+        return before, head
+    with _with_scripts() as location, engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        raw: Any = conn.connection.driver_connection
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                dangling = _dangling(conn) if sqlite else Counter()
+                config = _config(Path(location))
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                if sqlite and (broken := _dangling(conn) - dangling):
+                    raise MigrationBroke(
+                        f"升级数据库结构失败：{sum(broken.values())} 行数据的外键引用不存在"
+                        f"（{'、'.join(sorted(t for t, _ in broken))}），已撤销，数据库未改动。"
+                    )
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
+    return before, head

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from db.engine import make_engine, sqlite_path
 from db.errors import explain as explain_db_problem
-from db.migrate import SchemaTooNew, check_not_newer, current_revision, head_revision, upgrade
+from db.migrate import MigrationBroke, SchemaTooNew, check_not_newer, current_revision, head_revision, upgrade
 from db.unit_of_work import SqlUnitOfWorkFactory
 from desktop.adapters import config
 from desktop.adapters.clock import SystemClock
@@ -112,7 +112,7 @@ class AppRuntime:
             else:
                 self._check_schema()
             key = load_or_create_key(self.paths.audit_key, create=init)
-        except SchemaTooNew as exc:
+        except (SchemaTooNew, MigrationBroke) as exc:
             raise EnvironmentProblem(str(exc)) from exc
         except KeyFileError as exc:
             raise EnvironmentProblem(str(exc)) from exc
