@@ -221,6 +221,8 @@ def _parse(response: httpx.Response, model: type[_M]) -> _M:
         if _looks_truncated(text, exc):
             raise _Truncated from None
         raise ProtocolError("回复不是 JSON", response.status_code) from None
+    except (ValueError, RecursionError):  # a number past int()'s digit limit, nesting too deep
+        raise ProtocolError("回复无法解析（数字过长或嵌套过深）", response.status_code) from None
     try:
         return model.model_validate(data)
     except pydantic.ValidationError as exc:
@@ -232,7 +234,7 @@ def _detail(response: httpx.Response) -> str:
     """A short, safe description of an error reply (the server's ``detail`` text, if plain)."""
     try:
         detail = response.json().get("detail")
-    except (json.JSONDecodeError, AttributeError, UnicodeDecodeError):
+    except (ValueError, AttributeError, RecursionError):  # not JSON, not UTF-8, too long or deep
         return "请求被拒绝"
     if isinstance(detail, str):
         return detail[:200]

@@ -22,9 +22,12 @@ def read_table(path: Path) -> Table:
             workbook = load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise DomainError(f"无法读取 Excel 文件 {path.name}：{exc}") from exc
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
+        try:  # the sheet is parsed only now: bad XML, a number int() refuses, no sheet at all
+            rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        except Exception as exc:
+            raise DomainError(f"无法读取 Excel 文件 {path.name}：{exc}") from exc
+        finally:
+            workbook.close()
         return Table.from_rows(rows)
     if suffix in (".csv", ".txt"):
         return parse_csv_text(decode_text(path.read_bytes(), path.name))

@@ -81,6 +81,9 @@ def format_bool(value: bool) -> str:
     return "是" if value else "否"
 
 
+MAX_INT = 2_147_483_647  # the largest value every database's INTEGER column holds
+
+
 def parse_int(text: str, what: str, minimum: int = 0) -> int:
     try:
         value = int(text.strip())
@@ -88,6 +91,8 @@ def parse_int(text: str, what: str, minimum: int = 0) -> int:
         raise DomainError(f"{what}“{text}”应为整数") from None
     if value < minimum:
         raise DomainError(f"{what}不能小于 {minimum}")
+    if value > MAX_INT:
+        raise DomainError(f"{what}“{text}”过大")
     return value
 
 

@@ -137,9 +137,13 @@ def parse_qr_text(text: str) -> ScannedQr:
         if inflater.unconsumed_tail:
             raise Unreadable("二维码内容过长")
         data = json.loads(raw.decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (zlib.error, ValueError, RecursionError):  # ValueError: bad UTF-8 or JSON, over-long numbers
         raise Unreadable("二维码内容已损坏，无法解码") from None
-    return ScannedQr(url, _payload(data), (url + MARKER + encoded).encode("utf-8"), signature)
+    try:
+        message = (url + MARKER + encoded).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (undecodable bytes passed on a command line)
+        raise Unreadable("二维码内容含有无法识别的字符") from None
+    return ScannedQr(url, _payload(data), message, signature)
 
 
 def _payload(data: object) -> QrPayload:

@@ -96,6 +96,7 @@ def split_scope(text: str, is_known: Callable[[str], bool] | None = None) -> lis
         text = text.replace(heading + "：", "；")
     text = _drop_boilerplate(text)
     terms: list[str] = []
+    seen: set[str] = set()  # a set, not `in terms`: a pasted text of many terms stays linear
     for raw_segment in _split_outside_brackets(text, _MAJOR_SEPARATORS):
         segment = raw_segment.strip("：:、 ")
         if not segment:
@@ -106,6 +107,7 @@ def split_scope(text: str, is_known: Callable[[str], bool] | None = None) -> lis
             parts = _split_outside_brackets(segment, _MINOR_SEPARATOR)
         for part in parts:
             term = part.strip("：:、 .")
-            if term and term not in terms:
+            if term and term not in seen:
+                seen.add(term)
                 terms.append(term)
     return terms

@@ -49,6 +49,7 @@ class Permission(str, Enum):
     READ_AUDIT = "read_audit"
     MANAGE_KEYS = "manage_keys"  # 签名密钥与信任列表
     VERIFY = "verify"  # 证照验证
+    PUBLISH = "publish"  # 双公示：导出并推送公示数据
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -57,7 +58,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ISSUER: frozenset({Permission.ISSUE, Permission.READ_CASES, Permission.VERIFY}),
     Role.INSPECTOR: frozenset({Permission.INSPECT, Permission.READ_CASES, Permission.VERIFY}),
     Role.HALL_ADMIN: frozenset(
-        {Permission.OVERRIDE_WARNING, Permission.READ_CASES, Permission.MANAGE_CALENDAR, Permission.VERIFY}
+        {
+            Permission.OVERRIDE_WARNING,
+            Permission.READ_CASES,
+            Permission.MANAGE_CALENDAR,
+            Permission.VERIFY,
+            Permission.PUBLISH,
+        }
     ),
     Role.ADMIN: frozenset(
         {
@@ -84,6 +91,7 @@ PERMISSION_LABELS = {
     Permission.READ_AUDIT: "查看审计日志",
     Permission.MANAGE_KEYS: "签名密钥管理",
     Permission.VERIFY: "证照验证",
+    Permission.PUBLISH: "双公示",
 }
 
 

@@ -56,14 +56,15 @@ def import_schedule(services: Services, actor: Actor, text: str, source: str) ->
 
 
 def recompute_provisional_deadlines(services: Services, actor: Actor = SYSTEM_ACTOR) -> int:
-    """Recompute every stored provisional deadline whose years are now known (run at start-up too)."""
+    """Recompute every stored provisional deadline whose years are now known (run at start-up too,
+    as the system operator). Rescheduling changes cases, so it is a calendar keeper's command."""
 
     def body(uow: UnitOfWork, change: Change) -> int:
         count = recompute_in(services, uow, actor)
         change.detail = {"recomputed": count}
         return count
 
-    return run_command(services, actor, "calendar.recompute", None, body)
+    return run_command(services, actor, "calendar.recompute", Permission.MANAGE_CALENDAR, body)
 
 
 def recompute_in(services: Services, uow: UnitOfWork, actor: Actor) -> int:

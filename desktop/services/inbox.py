@@ -40,6 +40,7 @@ from desktop.services.catalog import add_imported_version
 FEEDBACK_LIMIT_DAYS = "feedback_limit_days"  # setting: 审管联动 feedback limit, working days
 CENTRAL = "central"
 KEY_STATES = ("active", "retired", "revoked")
+MIN_YEAR, MAX_YEAR = 1900, 2999  # what a pulled time may say
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,32}$")
 
 
@@ -92,6 +93,8 @@ def _when(data: Mapping[str, Any], name: str, *, required: bool = True) -> datet
         raise BadFeedItem(f"时间字段 {name} 格式不正确：{value}") from None
     if at.tzinfo is None:
         raise BadFeedItem(f"时间字段 {name} 缺少时区：{value}")
+    if not MIN_YEAR <= at.year <= MAX_YEAR:  # local dates and deadlines near year 1 or 9999 overflow
+        raise BadFeedItem(f"时间字段 {name} 超出合理范围：{value}")
     return at
 
 

@@ -55,4 +55,4 @@ def export_batch(services: Services, actor: Actor, since: date | None = None) ->
             f"publicity-{services.clock.today().isoformat()}",
         )
 
-    return run_command(services, actor, "publicity.export", Permission.READ_CASES, body)
+    return run_command(services, actor, "publicity.export", Permission.PUBLISH, body)

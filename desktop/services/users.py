@@ -54,6 +54,8 @@ def add_user(
         _check_new_user(uow, username, role, department)
         if not demo and uow.settings.get("demo") == "1":
             raise DomainError("这是演示数据库，不能创建正式账户；请用 onewindow init --admin 新建正式数据库")
+        if demo and uow.settings.get("demo") != "1":
+            raise DomainError("这是正式数据库，不能创建演示账户")
         user = User(
             username=username,
             role=role,

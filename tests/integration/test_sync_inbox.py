@@ -298,12 +298,13 @@ def test_pulled_users_can_log_in_and_the_platform_wins_for_them(services: Servic
 
 
 def test_demo_accounts_and_demo_databases_are_never_touched(services: Services) -> None:
+    with services.uow() as uow:  # demo accounts exist only in a demo database
+        uow.settings.put("demo", "1")
+        uow.commit()
     users.add_user(services, SYSTEM_ACTOR, "demo_clerk", Role.CLERK, "demo", demo=True)
     assert _pull(services, Feed.USERS, [_user_item(services, "demo_clerk", "admin")], "1") == 0
     with services.uow() as uow:
         assert uow.users.get("demo_clerk").role is Role.CLERK  # type: ignore[union-attr]
-        uow.settings.put("demo", "1")
-        uow.commit()
     assert _pull(services, Feed.USERS, [_user_item(services, "wu", "clerk")], "2") == 0
     with services.uow() as uow:
         assert uow.users.get("wu") is None
