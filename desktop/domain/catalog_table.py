@@ -84,6 +84,24 @@ def format_bool(value: bool) -> str:
 MAX_INT = 2_147_483_647  # the largest value every database's INTEGER column holds
 
 
+# What a stored column holds (characters); a longer cell is a row error, not a database failure.
+MATTER_LIMITS = {"事项编码": 32, "事项名称": 200, "主管部门": 100, "审批方式": 50, "来源": 500}
+REFERENCE_LIMITS = {"行业编码": 32, "行业名称": 100, "牵头部门": 100, "规范表述": 200, "来源": 500}
+MAX_TIME_LIMIT_DAYS = 365  # 办理时限: no permit takes longer than a year of working days
+MAX_CHECK_WORKING_DAYS, MAX_CHECK_MONTHS = 250, 60  # 核查期限: at most a year / five years
+_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\x7f"}
+
+
+def check_cells(rec: Mapping[str, str], limits: Mapping[str, int]) -> None:
+    """Refuse invisible control characters (they break XLSX export) and over-long cells."""
+    for column, value in rec.items():
+        if any(ch in _CONTROL for ch in value):
+            raise DomainError(f"“{column}”含有不可见的控制字符，请删除后重新导入")
+        limit = limits.get(column)
+        if limit is not None and len(value) > limit:
+            raise DomainError(f"“{column}”过长（{len(value)} 个字符，最多 {limit} 个）")
+
+
 def parse_int(text: str, what: str, minimum: int = 0) -> int:
     try:
         value = int(text.strip())
@@ -187,6 +205,7 @@ def _parse_matter(
     by_name: Mapping[str, Matter],
     default_source: str,
 ) -> Matter:
+    check_cells(rec, MATTER_LIMITS)
     name = rec.get("事项名称", "")
     department = rec.get("主管部门", "")
     if not name:
@@ -204,6 +223,8 @@ def _parse_matter(
         raise DomainError(f"事项编码“{code}”只能包含字母、数字、“-”和“_”")
 
     level, approving = split_approval(rec.get("审批层级和部门", ""))
+    if len(level) > 16 or len(approving) > 100:
+        raise DomainError("“审批层级和部门”过长（层级最多 16 个字符，部门最多 100 个字符）")
     if not approving and mode is not ReformMode.CANCEL:
         raise DomainError("“审批层级和部门”不能为空（仅直接取消审批的事项可以为空）")
 
@@ -215,12 +236,21 @@ def _parse_matter(
     cell = pick("办理时限")
     if cell is not None:
         time_limit = parse_int(cell, "办理时限")
+        if time_limit > MAX_TIME_LIMIT_DAYS:
+            raise DomainError(f"“办理时限”{time_limit} 个工作日不合理（最多 {MAX_TIME_LIMIT_DAYS} 个工作日）")
     else:
         time_limit = prior.time_limit_days if prior else DEFAULT_TIME_LIMIT[mode]
     cell = pick("核查期限")
     check_window: CheckWindow | None
     if cell is not None:
         check_window = CheckWindow.parse(cell)
+        if check_window is not None and check_window.amount > (
+            MAX_CHECK_MONTHS if check_window.unit == "months" else MAX_CHECK_WORKING_DAYS
+        ):
+            raise DomainError(
+                f"“核查期限”{check_window} 不合理"
+                f"（最多 {MAX_CHECK_WORKING_DAYS} 个工作日或 {MAX_CHECK_MONTHS} 个月）"
+            )
     elif prior is not None:
         check_window = prior.check_window
     else:
@@ -309,6 +339,7 @@ def _collect(
     out: list[R] = []
     for row_no, rec in table.records():
         try:
+            check_cells(rec, REFERENCE_LIMITS)
             out.append(parse_row(rec))
         except DomainError as exc:
             errors.append(RowError(row_no, exc.message))

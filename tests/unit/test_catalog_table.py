@@ -137,3 +137,28 @@ def test_export_round_trip_keeps_every_column() -> None:
 def test_approval_level_is_split_from_the_department() -> None:
     assert split_approval("省级通信管理局") == ("省级", "通信管理局")
     assert split_approval("行政审批服务管理局") == ("", "行政审批服务管理局")
+
+
+def test_cells_a_database_or_a_spreadsheet_cannot_take_are_row_errors() -> None:
+    """Over-long cells (PostgreSQL refuses them), control characters (XLSX export refuses them)
+    and absurd limits (they overflow dates at acceptance) are refused per row, never stored."""
+    extra = ("事项编码", "办理时限", "核查期限")
+    rows = [
+        [*BASE[:2], "名" * 201, *BASE[3:], "L-1", "5", ""],
+        [*BASE[:2], "控制\x01字符", *BASE[3:], "L-2", "5", ""],
+        [*BASE[:2], "时限", *BASE[3:], "L-3", "2000000", ""],
+        [*BASE[:2], "核查月", *BASE[3:], "L-4", "5", "100000个月"],
+        [*BASE[:2], "核查日", *BASE[3:], "L-5", "5", "9999999个工作日"],
+        [*BASE[:2], "编码", *BASE[3:], "C" * 33, "5", ""],
+        [*BASE[:2], "多行\n说明可以", *BASE[3:], "L-7", "365", "60个月"],  # newlines and the bounds are fine
+    ]
+    with pytest.raises(RejectedInput) as caught:
+        parse_matters(table(*rows, extra=extra))
+    found = {e.row: e.message for e in caught.value.errors}
+    assert sorted(found) == [2, 3, 4, 5, 6, 7]
+    assert "事项名称" in found[2] and "最多 200" in found[2]
+    assert "控制字符" in found[3]
+    assert "办理时限" in found[4] and "365" in found[4]
+    assert "核查期限" in found[5] and "60 个月" in found[5]
+    assert "核查期限" in found[6] and "250 个工作日" in found[6]
+    assert "事项编码" in found[7] and "最多 32" in found[7]
