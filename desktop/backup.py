@@ -259,8 +259,13 @@ def restore_backup(
 
 
 def _move_aside(files: DataFiles, staged: dict[str, Path], now: datetime) -> Path:
-    aside = files.data_dir / f"before-restore-{now.strftime('%Y%m%d-%H%M%S')}"
-    aside.mkdir(parents=True, exist_ok=True)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    aside = files.data_dir / f"before-restore-{stamp}"
+    attempt = 1
+    while aside.exists():  # never into a folder already holding set-aside data (two restores a second)
+        attempt += 1
+        aside = files.data_dir / f"before-restore-{stamp}-{attempt}"
+    aside.mkdir(parents=True)
     aside.chmod(0o700)
     current: list[Path] = []
     if files.db_path is not None:

@@ -18,7 +18,7 @@ from db.errors import explain as explain_db_problem
 from db.migrate import MigrationBroke, SchemaTooNew, check_not_newer, current_revision, head_revision, upgrade
 from db.unit_of_work import SqlUnitOfWorkFactory
 from desktop.adapters import config
-from desktop.adapters.clock import SystemClock
+from desktop.adapters.clock import CHINA, SystemClock
 from desktop.adapters.holidays import ChineseCalendarSource
 from desktop.adapters.keys import KeyFileError, load_or_create_key
 from desktop.adapters.passwords import Argon2Hasher
@@ -191,7 +191,9 @@ class AppRuntime:
 
         self._check_local_disk()
         with _backup_errors():
-            summary = create_backup(self._data_files(), dest, passphrase, SystemClock().now().astimezone())
+            summary = create_backup(
+                self._data_files(), dest, passphrase, SystemClock().now().astimezone(CHINA)
+            )
         return {
             "file": str(summary.file),
             "created_at": summary.created_at,
@@ -204,7 +206,7 @@ class AppRuntime:
         from desktop.adapters.instance_lock import exclusive
         from desktop.backup import restore_backup
 
-        files, now = self._data_files(), SystemClock().now().astimezone()
+        files, now = self._data_files(), SystemClock().now().astimezone(CHINA)
         with _backup_errors():
             if files.db_path is None:
                 summary = restore_backup(files, source, passphrase, now, _no_check)
@@ -239,7 +241,7 @@ class AppRuntime:
         if schedule is None:
             return {"configured": False, "made": None}
         with _backup_errors():
-            made = run_if_due(self._data_files(), schedule, SystemClock().now().astimezone())
+            made = run_if_due(self._data_files(), schedule, SystemClock().now().astimezone(CHINA))
         return {"configured": True, "made": str(made.file) if made else None}
 
     def transfer_to(self, url: str) -> dict[str, Any]:
