@@ -40,7 +40,7 @@ max(200, ONEWINDOW_SOAK_RUNS / 15). A failure names its seed; ``ONEWINDOW_POWER_
 ONEWINDOW_POWER_CUT_TRIALS=1`` repeats that trial's commands and kill delay (the moment the kill
 lands within a command depends on the machine's timing, so a repeat is close, not identical).
 
-Kills during ``onewindow backup`` are not part of this harness yet.
+Kills during ``onewindow backup`` and ``restore`` are in test_backup_power_cut.py.
 """
 
 from __future__ import annotations
