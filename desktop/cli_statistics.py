@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.errors import DomainError
 from desktop.domain.statistics import PERIODS, Cell, Ledger, chinese_date
 from desktop.domain.users import SYSTEM_ACTOR
 from desktop.services import statistics
@@ -47,17 +48,20 @@ def dispatch(args: argparse.Namespace, action: str, services: Services) -> tuple
     ledger = statistics.ledger(services, SYSTEM_ACTOR, args.start, args.end, args.period)
     data = ledger.as_dict()
     written: list[str] = []
-    if args.xlsx is not None:
-        from desktop.adapters.ledger_xlsx import write_ledger_xlsx  # openpyxl only when asked for
+    try:
+        if args.xlsx is not None:
+            from desktop.adapters.ledger_xlsx import write_ledger_xlsx  # openpyxl only when asked for
 
-        data["xlsx"] = str(write_ledger_xlsx(ledger, args.xlsx))
-        written.append(f"Excel 台账：{args.xlsx}")
-    if args.pdf is not None:
-        pdf = statistics.report_pdf(services, ledger)
-        args.pdf.parent.mkdir(parents=True, exist_ok=True)
-        args.pdf.write_bytes(pdf)
-        data["pdf"] = str(args.pdf)
-        written.append(f"PDF 报告：{args.pdf}")
+            data["xlsx"] = str(write_ledger_xlsx(ledger, args.xlsx))
+            written.append(f"Excel 台账：{args.xlsx}")
+        if args.pdf is not None:
+            pdf = statistics.report_pdf(services, ledger)
+            args.pdf.parent.mkdir(parents=True, exist_ok=True)
+            args.pdf.write_bytes(pdf)
+            data["pdf"] = str(args.pdf)
+            written.append(f"PDF 报告：{args.pdf}")
+    except OSError as exc:  # a folder that cannot be made, no permission, a full disk
+        raise DomainError(f"无法写入文件 {exc.filename or ''}：{exc.strerror or exc}") from exc
     return data, summary_text(ledger, written)
 
 

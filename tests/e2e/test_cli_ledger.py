@@ -79,3 +79,16 @@ def test_ledger_refuses_a_bad_period(data_dir: Path, capsys: pytest.CaptureFixtu
         with pytest.raises(SystemExit) as caught:
             main(args)
         assert caught.value.code == 2
+
+
+def test_an_export_path_that_cannot_be_written_is_a_clear_message(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert run(capsys, "init", "--demo")[0] == 0
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    for option in ("--pdf", "--xlsx"):
+        code, out = run(
+            capsys, "ledger", "--from", "2026-11-01", "--to", "2026-11-30", option, str(blocker / "x")
+        )
+        assert code == 1 and "无法写入文件" in out["error"], out
