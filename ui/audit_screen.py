@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.audit import AuditPage, AuditQuery, AuditRecord, ChainVerdict
+from desktop.domain.errors import DomainError
 from desktop.domain.users import Actor
 from desktop.services import audit
 from desktop.services.base import Services
@@ -233,7 +234,10 @@ class AuditScreen(QWidget):
 
         def work() -> tuple[Path, int]:
             found = audit.export(services, actor, query)
-            write_csv(path, found)
+            try:
+                write_csv(path, found)
+            except OSError as exc:  # no permission, a full disk, a folder gone: say so, not a crash
+                raise DomainError(f"无法写入 {path}：{exc.strerror or exc}") from exc
             return path, len(found)
 
         self._set_busy(True)

@@ -129,3 +129,14 @@ def test_only_the_auditor_reads_the_log(services: Services) -> None:
         audit.search(services, CLERK, AuditQuery())
     with pytest.raises(PermissionDenied):
         audit.export(services, CLERK, AuditQuery())
+
+
+def test_an_export_to_a_place_that_cannot_be_written_is_a_clear_message(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    screen = _screen(qtbot, services)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    screen.export_to(blocker / "audit.csv")
+    qtbot.waitUntil(lambda: "无法写入" in screen.message.text(), timeout=10_000)
+    assert screen.export_button.isEnabled()
