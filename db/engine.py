@@ -42,7 +42,7 @@ def make_engine(url: str, *, synchronous: str = "FULL", echo: bool = False) -> E
     if path is None:
         kwargs["poolclass"] = StaticPool
         kwargs["connect_args"]["check_same_thread"] = False
-    else:
+    elif not str(path).startswith("file:"):  # a plain path; a `file:` URI names an existing file
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, echo=echo, **kwargs)
     _configure_sqlite(engine, synchronous)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, InternalError, OperationalError
 
 _SERVER_FULL = "数据库服务器磁盘空间已满，操作未保存。请清理磁盘空间后重试，已录入的数据不会丢失。"
 
@@ -32,10 +32,14 @@ def _text(exc: BaseException) -> str:
 
 def known_problem(exc: BaseException) -> str | None:
     """The message for a database problem whose cause lies outside the program (full, read-only,
-    locked, unreachable), else None: anything else is a bug and must surface as one."""
-    if not isinstance(exc, DBAPIError):
+    locked, unreachable), else None: anything else is a bug and must surface as one. Only
+    operational, interface and internal errors (PostgreSQL's read-only transaction is one)
+    qualify: a ProgrammingError ("column … does not exist") is a bug whatever its text says."""
+    if not isinstance(exc, (OperationalError, InterfaceError, InternalError)):
         return None
     text = _text(exc)
+    if "does not exist" in text and 'database "' not in text:
+        return None  # only a missing database is the environment's fault
     for needle, message in _KNOWN:
         if needle in text:
             return message

@@ -17,6 +17,7 @@ from db.models import AuditHeadRow, Base
 from desktop.domain.errors import DomainError
 
 BATCH = 1000
+MOVED_SETTING = "moved_to_hall"  # set in the SQLite database once its data is in PostgreSQL
 
 
 class TransferRefused(DomainError):
@@ -30,6 +31,13 @@ class TransferReport:
     @property
     def rows(self) -> int:
         return sum(self.tables.values())
+
+
+def moved_to(engine: Engine) -> str:
+    """Where this SQLite database's data went (hall-migrate), or "" when it is still in use."""
+    with engine.connect() as conn:
+        value = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": MOVED_SETTING}).scalar()
+    return str(value or "")
 
 
 def _holds_data(engine: Engine) -> bool:
@@ -52,6 +60,10 @@ def transfer(source: Engine, target: Engine) -> TransferReport:
     if current_revision(source) != head_revision():
         raise TransferRefused("请先在本机运行 onewindow init，把数据库升级到当前版本后再迁移")
     check_not_newer(target)
+    if current_revision(target) is not None and _holds_data(target):  # before anything is changed
+        raise TransferRefused(
+            "目标数据库不是空的（已有数据），为免混合两份数据，迁移已取消；请换一个新建的空数据库"
+        )
     upgrade(target)
     if _holds_data(target):
         raise TransferRefused(
@@ -76,4 +88,9 @@ def transfer(source: Engine, target: Engine) -> TransferReport:
                             f"(SELECT max({column.name}) FROM {table.name}))"
                         )
                     )
+    with source.begin() as conn:  # this counter's copy is now history: never work on it again
+        conn.execute(
+            text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
+            {"k": MOVED_SETTING, "v": target.url.render_as_string(hide_password=True)},
+        )
     return TransferReport(copied)

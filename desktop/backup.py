@@ -28,7 +28,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from desktop.adapters.backup_archive import BackupFileError, check_passphrase, seal, unseal
@@ -96,10 +96,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _read_only(path: Path) -> str:
+    """A read-only SQLite URI for ``path``, escaped (a folder named "a#1" or "50%" stays itself)."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def integrity(path: Path) -> str:
     """``PRAGMA integrity_check`` of a SQLite file ("ok" when sound)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only(path), uri=True)
     except sqlite3.Error as exc:
         return str(exc)
     try:
@@ -112,7 +117,7 @@ def integrity(path: Path) -> str:
 
 
 def schema_revision(path: Path) -> str | None:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(_read_only(path), uri=True)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError:
@@ -124,7 +129,7 @@ def schema_revision(path: Path) -> str | None:
 
 def snapshot_sqlite(source: Path, dest: Path) -> None:
     """A consistent copy of a live database (one read transaction), as a single file."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
+    src = sqlite3.connect(_read_only(source), uri=True, timeout=10)
     dst = sqlite3.connect(dest)
     try:
         src.backup(dst)
@@ -137,9 +142,17 @@ def snapshot_sqlite(source: Path, dest: Path) -> None:
         raise BackupFileError(f"数据库完整性检查未通过，未生成备份：{verdict}")
 
 
+WORK_PREFIX = ".backup-work-"
+
+
 @contextmanager
-def _private_dir() -> Iterator[Path]:
-    path = Path(tempfile.mkdtemp(prefix="onewindow-backup-"))
+def _private_dir(beside: Path) -> Iterator[Path]:
+    """A 0700 working folder inside the data folder: the plaintext snapshot and keys never go
+    anywhere the data itself is not; one left by a killed run is removed by the next."""
+    beside.mkdir(parents=True, exist_ok=True)
+    for stale in beside.glob(WORK_PREFIX + "*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    path = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=beside))
     try:
         path.chmod(0o700)
         yield path
@@ -156,13 +169,15 @@ def create_backup(files: DataFiles, dest: Path, passphrase: str, now: datetime) 
     if not dest.parent.is_dir():
         raise BackupFileError(f"文件夹 {dest.parent} 不存在")
     created_at = now.isoformat()
-    with _private_dir() as work:
+    with _private_dir(files.data_dir) as work:
         members: list[tuple[str, Path]] = []
         revision = None
         if files.db_path is not None:
             copy = work / "db.sqlite3"
             snapshot_sqlite(files.db_path, copy)
             revision = schema_revision(copy)
+            if revision is None:
+                raise BackupFileError(f"{files.db_path} 不是一窗通的数据库（没有数据库结构版本），未生成备份")
             members.append((ARCHIVE_DB, copy))
         members.extend(files.secrets())
         digests = {name: _sha256(path) for name, path in members}
@@ -221,7 +236,7 @@ def restore_backup(
 
     ``check_chain(db_copy, audit_key)`` upgrades a copy of the restored database to this program's
     schema and verifies its audit chain under the restored key; it raises when either fails."""
-    with _private_dir() as work:
+    with _private_dir(files.data_dir) as work:
         tar_path = work / "backup.tar.gz"
         header = unseal(source, tar_path, passphrase)
         unpacked = work / "files"
@@ -243,6 +258,8 @@ def restore_backup(
             verdict = integrity(restored_db)
             if verdict != "ok":
                 raise BackupFileError(f"备份中的数据库完整性检查未通过：{verdict}")
+            if schema_revision(restored_db) is None:
+                raise BackupFileError("备份中的数据库不是一窗通的数据库（没有数据库结构版本），未恢复")
             key = staged.get("keys/audit.key")
             if key is None:
                 raise BackupFileError("备份中缺少审计密钥，无法核验审计链，未恢复")
@@ -253,7 +270,7 @@ def restore_backup(
             del staged[ARCHIVE_DB]  # hall mode: the database comes back through pg_restore
         aside = _move_aside(files, staged, now)
         for name, path in staged.items():
-            _install(path, files.target(name))
+            _install(path, files.target(name), secret=name.startswith("keys/"))
     created = str(header.get("created_at", manifest.get("created_at", "")))
     return RestoreSummary(source, created, aside, sorted(staged))
 
@@ -280,15 +297,37 @@ def _move_aside(files: DataFiles, staged: dict[str, Path], now: datetime) -> Pat
     return aside
 
 
-def _install(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _install(source: Path, target: Path, secret: bool) -> None:
+    """Copy into place through a temporary name; secrets are owner-only from the first byte."""
+    if secret:
+        for folder in reversed([target.parent, *target.parent.parents]):
+            if not folder.exists():
+                folder.mkdir(mode=0o700)
+        target.parent.chmod(0o700)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".restoring")
-    shutil.copyfile(source, partial)
-    if "keys" in target.parts or target.suffix in (".key", ".token", ".pem"):
-        partial.chmod(0o600)
-    with partial.open("rb") as handle:
-        os.fsync(handle.fileno())
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if secret else 0o644)
+    with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+        shutil.copyfileobj(src, out)
+        out.flush()
+        os.fsync(out.fileno())
     os.replace(partial, target)
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable (a power cut after it must not undo it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 # ---------------------------------------------------------------- daily automatic backups
@@ -342,12 +381,12 @@ def _taken_at(path: Path, now: datetime) -> datetime | None:
 def run_if_due(files: DataFiles, schedule: Schedule, now: datetime) -> BackupSummary | None:
     """Make the day's backup when the newest is a day old (or there is none); keep the newest N."""
     schedule.folder.mkdir(parents=True, exist_ok=True)
-    existing = [_taken_at(path, now) for path in scheduled_backups(schedule.folder)]
-    taken = [t for t in existing if t is not None]
-    if taken and now - max(taken) < timedelta(days=1):
+    taken = [t for path in scheduled_backups(schedule.folder) if (t := _taken_at(path, now)) is not None]
+    if taken and max(taken).date() >= now.date():  # today's (local date) backup exists
         return None
     dest = schedule.folder / f"onewindow-{now.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
     summary = create_backup(files, dest, schedule.passphrase, now)
-    for old in scheduled_backups(schedule.folder)[: -schedule.keep]:
+    automatic = [path for path in scheduled_backups(schedule.folder) if _taken_at(path, now) is not None]
+    for old in automatic[: -schedule.keep]:  # only ours: a hand-made "onewindow-1126.owbk" stays
         old.unlink(missing_ok=True)
     return summary

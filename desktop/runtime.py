@@ -7,6 +7,7 @@ SQLAlchemy, Alembic and the rest are not needed to show the login screen.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
@@ -151,6 +152,15 @@ class AppRuntime:
             raise EnvironmentProblem("数据库尚未初始化，请先运行 onewindow init")
         if current != head_revision():
             raise EnvironmentProblem("数据库结构需要升级，请先运行 onewindow init（会就地升级，数据保留）")
+        if path is not None:
+            from db.transfer import moved_to
+
+            target = moved_to(self.engine)
+            if target:
+                raise EnvironmentProblem(
+                    f"本机数据已迁入大厅数据库 {target}，这份本机数据库只作留档，不能再使用。"
+                    "请设置 ONEWINDOW_DB 指向大厅数据库（见 README 运维一节）"
+                )
 
     def offline(self) -> Services:
         return Services(
@@ -240,6 +250,7 @@ class AppRuntime:
         schedule = load_schedule(self.paths.key_dir)
         if schedule is None:
             return {"configured": False, "made": None}
+        self._check_local_disk()
         with _backup_errors():
             made = run_if_due(self._data_files(), schedule, SystemClock().now().astimezone(CHINA))
         return {"configured": True, "made": str(made.file) if made else None}
@@ -248,14 +259,22 @@ class AppRuntime:
         """Copy this counter's SQLite database into an empty PostgreSQL database (hall mode)."""
         from db.engine import is_sqlite
         from db.transfer import transfer
+        from desktop.adapters.instance_lock import exclusive
 
         if not is_sqlite(self.db_url):
             raise DomainError("本机已在使用服务器数据库，无需迁移")
         self._check_local_disk()
         self._check_schema()
+        path = sqlite_path(self.db_url)
+        assert path is not None
         target = make_engine(url)
         try:
-            report = transfer(self.engine, target)
+            with exclusive(path) as alone:
+                if not alone:
+                    raise EnvironmentProblem(
+                        "一窗通仍在本机运行（或另一个命令正在使用数据库），请先全部关闭再迁移"
+                    )
+                report = transfer(self.engine, target)
         finally:
             target.dispose()
         from desktop.cli import _safe_url
@@ -294,6 +313,8 @@ def _backup_errors() -> Iterator[None]:
         yield
     except BackupFileError as exc:
         raise DomainError(str(exc)) from exc
+    except sqlite3.Error as exc:  # a database file that cannot be read or copied
+        raise EnvironmentProblem(f"读取数据库失败：{exc}") from exc
     except OSError as exc:
         raise EnvironmentProblem(f"读写文件失败：{exc.strerror or exc}（{exc.filename or ''}）") from exc
 
@@ -314,7 +335,10 @@ def _check_restored_chain(db: Path, key_file: Path) -> None:
             check_not_newer(engine)
         except SchemaTooNew as exc:
             raise BackupFileError(f"备份来自更新版本的一窗通：{exc}") from exc
-        upgrade(engine)
+        try:
+            upgrade(engine)
+        except MigrationBroke as exc:
+            raise BackupFileError(f"备份中的数据库无法升级到本程序的版本：{exc}") from exc
         try:
             key = load_or_create_key(key_file, create=False)
         except KeyFileError as exc:

@@ -87,6 +87,7 @@ class DecisionDialog(QDialog):
         super().__init__(parent)
         self.action = action
         self.view = view
+        self._busy = False
         self.setWindowTitle(
             self.tr("{action}许可证 {number}").format(
                 action=self.action_label(action), number=view.permit.number
@@ -122,7 +123,7 @@ class DecisionDialog(QDialog):
             form.addRow(self.tr("暂扣至："), self.until)
         elif action is LifecycleAction.RENEW:
             self.set_valid_until = QCheckBox(self.tr("指定延续后的有效期（不勾选则自今日起 5 年）"), self)
-            self.valid_until = QDateEdit(_qdate(today.replace(year=today.year + 5) - timedelta(days=1)), self)
+            self.valid_until = QDateEdit(_qdate(_five_years_on(today)), self)
             self.valid_until.setCalendarPopup(True)
             self.valid_until.setDisplayFormat("yyyy-MM-dd")
             self.valid_until.setMinimumDate(_qdate(today + timedelta(days=1)))
@@ -224,7 +225,16 @@ class DecisionDialog(QDialog):
         self.set_busy(True)
         self.submitted.emit()
 
+    def reject(self) -> None:
+        """Cancel/Esc: not while the decision is being submitted (it cannot be called back, and
+        its outcome must still reach the screen)."""
+        if self._busy:
+            self.show_message(self.tr("正在提交，请稍候…"))
+            return
+        super().reject()
+
     def set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self.ok_button.setEnabled(not busy)
         if busy:
             self.ok_button.setText(self.tr("正在提交…"))
@@ -242,6 +252,15 @@ class DecisionDialog(QDialog):
 
     def done_ok(self) -> None:
         super().accept()
+
+
+def _five_years_on(today: date) -> date:
+    """The day before the fifth anniversary (29 February → 28 February five years on)."""
+    try:
+        anniversary = today.replace(year=today.year + 5)
+    except ValueError:  # 29 February
+        anniversary = date(today.year + 5, 3, 1)
+    return anniversary - timedelta(days=1)
 
 
 class PermitScreen(QWidget):

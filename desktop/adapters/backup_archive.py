@@ -62,6 +62,15 @@ def seal(plain: Path, sealed: Path, passphrase: str, created_at: str) -> None:
     ).encode()
     aead = AESGCM(_key(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P))
     partial = sealed.with_name(sealed.name + ".partial")
+    try:
+        _write_sealed(plain, partial, header, aead, prefix)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a full disk or a removed stick leaves no half file
+        raise
+    os.replace(partial, sealed)
+
+
+def _write_sealed(plain: Path, partial: Path, header: bytes, aead: AESGCM, prefix: bytes) -> None:
     with plain.open("rb") as src, partial.open("wb") as out:
         out.write(MAGIC + struct.pack(">I", len(header)) + header)
         counter, block = 0, src.read(CHUNK)
@@ -75,7 +84,6 @@ def seal(plain: Path, sealed: Path, passphrase: str, created_at: str) -> None:
             counter, block = counter + 1, following
         out.flush()
         os.fsync(out.fileno())
-    os.replace(partial, sealed)
 
 
 def _read_exact(src: BinaryIO, size: int) -> bytes:

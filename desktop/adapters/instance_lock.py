@@ -22,7 +22,10 @@ def hold_shared(db_path: Path) -> None:
     path = lock_path(db_path)
     if path in _held:
         return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:  # flock needs no write access: a read-only disk still gets (or skips) the mark
+        fd = os.open(path, os.O_RDONLY) if path.exists() else os.open(path, os.O_RDONLY | os.O_CREAT, 0o600)
+    except OSError:  # a read-only disk or folder where the mark cannot be created: nothing to restore there
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:  # a restore is replacing the database right now
@@ -41,7 +44,7 @@ def release(db_path: Path) -> None:
 def exclusive(db_path: Path) -> Iterator[bool]:
     """Yields True when no other process has the database open (and keeps it so), else False."""
     release(db_path)  # our own shared hold does not count
-    fd = os.open(lock_path(db_path), os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(lock_path(db_path), os.O_RDONLY | os.O_CREAT, 0o600)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -269,6 +269,9 @@ def publish_results(services: Services, actor: Actor, draw_id: str) -> list[Insp
         record = uow.inspections.get_draw(draw_id)
         if record is None:
             raise NotFound(f"没有编号为 {draw_id} 的抽查记录")
+        team = {name for s in record.result.get("subjects", []) for name in s.get("inspectors", [])}
+        if actor.role is Role.INSPECTOR and actor.username not in team:
+            raise PermissionDenied(f"用户 {actor.username} 不是本次抽取到的执法人员，不能公示其检查结果")
         published = uow.inspections.publish(draw_id, services.clock.now())
         if not published:
             raise DomainError("本次抽查没有待公示的检查结果")

@@ -263,11 +263,33 @@ def void_and_reissue(services: Services, actor: Actor, licence_number: str, reas
         new = _sign_licence(services, uow, new, permits)
         uow.permits.add_licence(new)
         _publish_status(services, uow, new, permits)
+        catalog = uow.catalog.current()
+        matters = catalog.matters if catalog is not None else {}
         emit(
             services,
             uow,
             "LicenceReissued",
-            {"previous": old.number, "licence": new.number, "reason": reason},
+            {
+                "previous": old.number,
+                "licence": new.number,
+                "reason": reason,
+                "name": new.enterprise_name,
+                "address": holder.address if holder is not None else "",
+                "issued_on": today.isoformat(),
+                "permits": [  # as printed on the new licence (renewed and changed ones included)
+                    {
+                        "number": p.number,
+                        "matter": p.matter_code,
+                        "matter_name": matters[p.matter_code].name if p.matter_code in matters else "",
+                        "status": p.status.value,
+                        "competent_department": (
+                            matters[p.matter_code].competent_department if p.matter_code in matters else ""
+                        ),
+                        "valid_until": p.valid_until.isoformat() if p.valid_until else None,
+                    }
+                    for p in permits
+                ],
+            },
         )
         replaced = {a: b for a, b in zip(old.permit_numbers, new.permit_numbers, strict=False) if a != b}
         change.detail = {"reason": reason, "new": new.number, **({"replaced": replaced} if replaced else {})}

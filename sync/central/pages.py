@@ -6,6 +6,7 @@ Every value is HTML-escaped.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from html import escape
 from typing import Annotated
 
@@ -137,13 +138,24 @@ def licence_page(licence: LicenceView) -> str:
     return _document("证照查验", "证照分离改革 · 扫码核验结果", body)
 
 
+def _beijing_date(stamp: str) -> str:
+    """The local (UTC+8) date of an ISO time; the text's first ten characters if it is not one."""
+    try:
+        at = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:10]
+    if at.tzinfo is None:
+        return at.date().isoformat()
+    return at.astimezone(timezone(timedelta(hours=8))).date().isoformat()
+
+
 def _inspections_card(found: list[InspectionView]) -> str:
     if not found:
         return ""
     items = "".join(
         "<li>"
         f'<div class="name">{escape(i.matter_name or i.matter or "抽查事项")}：{escape(i.result_label)}</div>'
-        f'<div class="muted">检查日期：{escape(i.recorded_at[:10]) or "—"}'
+        f'<div class="muted">结果录入日期：{escape(_beijing_date(i.recorded_at)) or "—"}'
         + (f"　检查部门：{escape(i.department)}" if i.department else "")
         + "</div>"
         + (f'<div class="reason">检查情况：{escape(i.findings)}</div>' if i.findings else "")

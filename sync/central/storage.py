@@ -713,8 +713,8 @@ class CentralStore:
         now = utcnow()
         values = {
             "uscc": old.uscc,
-            "name": old.name,
-            "address": old.address,
+            "name": text_of(p.get("name")) or old.name,  # the holder's name now (a change may rename)
+            "address": text_of(p.get("address")) or old.address,
             "issued_on": text_of(p.get("issued_on")) or old.issued_on,
             "authority": old.authority,
             "data": old.data,
@@ -723,9 +723,31 @@ class CentralStore:
         self._upsert(
             conn, licences, number, values, {"status": old.status, "status_reason": old.status_reason}
         )
-        conn.execute(
-            update(permits).where(permits.c.licence == previous).values(licence=number, updated_at=now)
-        )
+        printed = p.get("permits")
+        if isinstance(printed, list):  # the permits on the new licence, renewed ones included
+            for raw in printed:
+                if not isinstance(raw, dict) or not text_of(raw.get("number")):
+                    continue
+                status = text_of(raw.get("status")) or "01"
+                self._upsert(
+                    conn,
+                    permits,
+                    text_of(raw["number"]),
+                    {
+                        "licence": number,
+                        "uscc": old.uscc,
+                        "matter": text_of(raw.get("matter")),
+                        "matter_name": text_of(raw.get("matter_name")),
+                        "valid_until": text_of(raw.get("valid_until")),
+                        "competent_department": text_of(raw.get("competent_department")),
+                        "updated_at": now,
+                    },
+                    {"status": status if status in STATUS_CODES else "99", "status_reason": ""},
+                )
+        else:  # an older counter: the same permits move to the new number
+            conn.execute(
+                update(permits).where(permits.c.licence == previous).values(licence=number, updated_at=now)
+            )
         # As the counter records it: 99 (其他) with the reason, naming the new number.
         why = text_of(p.get("reason"))
         reason = f"作废：{why}（新证 {number}）" if why else f"作废（新证 {number}）"
@@ -733,6 +755,31 @@ class CentralStore:
             update(licences)
             .where(licences.c.number == previous)
             .values(status="99", status_reason=reason, updated_at=now)
+        )
+
+    def _learn_permit_replaced(self, conn: Connection, p: dict[str, Any]) -> None:
+        """延续/变更: the new permit joins the licence its predecessor is on (valid), until the
+        licence is reissued; the predecessor's own status arrives as a LicenceStatusChanged."""
+        previous, number = text_of(p.get("previous")), text_of(p.get("number"))
+        if not previous or not number or previous == number:
+            return
+        old = conn.execute(select(permits).where(permits.c.number == previous)).first()
+        if old is None:
+            return
+        self._upsert(
+            conn,
+            permits,
+            number,
+            {
+                "licence": old.licence,
+                "uscc": old.uscc,
+                "matter": old.matter,
+                "matter_name": old.matter_name,
+                "valid_until": text_of(p.get("valid_until")),
+                "competent_department": old.competent_department,
+                "updated_at": utcnow(),
+            },
+            {"status": "01", "status_reason": ""},
         )
 
     def _learn_inspection_results(self, conn: Connection, p: dict[str, Any]) -> None:
@@ -980,6 +1027,7 @@ _LEARNERS: dict[str, Callable[[CentralStore, Connection, dict[str, Any]], None]]
     "LicenceReissued": CentralStore._learn_reissued,
     "LicenceStatusChanged": CentralStore._learn_status,
     "InspectionResultsPublished": CentralStore._learn_inspection_results,
+    "PermitReplaced": CentralStore._learn_permit_replaced,
     "StationKeyRegistered": CentralStore._learn_station_key,
     "StationKeyRevoked": CentralStore._learn_station_key_revoked,
 }

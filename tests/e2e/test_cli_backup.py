@@ -98,6 +98,8 @@ def test_a_backup_taken_while_commands_run_is_consistent(
     monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(fresh))
     code, out = run(capsys, "restore", str(file))  # onto a new machine's empty data folder
     assert code == 0, out
+    for secret in (fresh / "keys", fresh / "keys" / "audit.key"):
+        assert secret.stat().st_mode & 0o077 == 0, secret  # owner only, as `init` makes them
     code, verdict = run(capsys, "audit", "verify")
     assert code == 0 and verdict["ok"] is True
     restored = _count(fresh, "applications")
@@ -193,13 +195,14 @@ def test_daily_automatic_backups_keep_the_newest(
     assert schedule.stat().st_mode & 0o077 == 0  # the passphrase is for the owner only
     for old in ("onewindow-20261101-090000.owbk", "onewindow-20261102-090000.owbk"):
         (folder / old).write_bytes(b"older backup")
+    (folder / "onewindow-1126.owbk").write_bytes(b"made by hand")  # not ours to prune
     code, out = run(capsys, "backup", "--scheduled")
     assert code == 0 and out["made"] is not None
     kept = sorted(p.name for p in folder.iterdir())
-    assert kept == ["onewindow-20261102-090000.owbk", Path(out["made"]).name]
+    assert kept == ["onewindow-1126.owbk", "onewindow-20261102-090000.owbk", Path(out["made"]).name]
     code, out = run(capsys, "backup", "--scheduled")  # the same day: nothing more
     assert code == 0 and out["made"] is None
-    assert len(list(folder.iterdir())) == 2
+    assert len(list(folder.iterdir())) == 3
     code, out = run(capsys, "backup", "--schedule", str(folder), "--keep", "0")
     assert code == 1 and "至少为 1" in out["error"]
 
@@ -231,3 +234,40 @@ def test_the_mount_table_reader_finds_the_longest_mount_point() -> None:
     assert (
         filesystems.network_filesystem(Path("/mnt/share 2"), "nfs:/x /mnt/share\\0402 nfs4 rw 0 0") == "nfs4"
     )
+
+
+def test_the_daily_backup_is_per_local_day_not_per_24_hours(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import datetime
+
+    from desktop.adapters.clock import CHINA
+    from desktop.backup import DataFiles, Schedule, run_if_due
+
+    assert run(capsys, "init", "--demo")[0] == 0
+    keys = data_dir / "keys"
+    files = DataFiles(data_dir, _db(data_dir), keys / "audit.key", keys / "signing", keys / "device.token")
+    schedule = Schedule(data_dir.parent / "auto", 7, PASS)
+    afternoon = datetime(2026, 12, 3, 14, 0, tzinfo=CHINA)
+    assert run_if_due(files, schedule, afternoon) is not None
+    assert run_if_due(files, schedule, datetime(2026, 12, 3, 17, 0, tzinfo=CHINA)) is None  # same day
+    next_morning = datetime(2026, 12, 4, 8, 30, tzinfo=CHINA)  # under 24 hours later, but a new day
+    made = run_if_due(files, schedule, next_morning)
+    assert made is not None and made.file.name == "onewindow-20261204-083000.owbk"
+
+
+def test_a_data_folder_with_uri_characters_in_its_name_backs_up_for_real(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    odd = tmp_path / "柜台 #1 50%"
+    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(odd))
+    monkeypatch.delenv("ONEWINDOW_DB", raising=False)
+    assert run(capsys, "init", "--demo")[0] == 0
+    assert run(capsys, "demo", "--cases", "1")[0] == 0
+    cases = _count(odd, "applications")
+    code, out = run(capsys, "backup", str(tmp_path / "odd.owbk"))
+    assert code == 0 and out["schema_revision"], out
+    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert run(capsys, "restore", str(tmp_path / "odd.owbk"))[0] == 0
+    assert _count(tmp_path / "elsewhere", "applications") == cases == 1
+    assert not (tmp_path / "柜台 ").exists()  # nothing made at a path cut short at "#"

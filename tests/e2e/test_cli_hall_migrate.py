@@ -67,8 +67,16 @@ def test_a_counter_moves_into_hall_mode_with_everything_intact(
     assert run(capsys, "audit", "verify")[1]["ok"] is True
 
     monkeypatch.delenv("ONEWINDOW_DB")
-    code, out = run(capsys, "hall-migrate", "--to", url)  # twice: the target is no longer empty
+    code, out = run(capsys, "audit", "verify")  # the counter's own copy is history now
+    assert code == 1 and "已迁入大厅数据库" in out["error"]
+    code, out = run(capsys, "hall-migrate", "--to", url)
+    assert code == 1 and "已迁入大厅数据库" in out["error"]
+
+    other = data_dir.parent / "other-counter"  # a second counter aimed at the hall's database
+    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(other))
+    assert run(capsys, "init", "--demo")[0] == 0
+    code, out = run(capsys, "hall-migrate", "--to", url)
     assert code == 1 and "不是空的" in out["error"]
     assert _pg_counts(url) == after
-    code, out = run(capsys, "hall-migrate", "--to", f"sqlite:///{data_dir / 'other.sqlite3'}")
+    code, out = run(capsys, "hall-migrate", "--to", f"sqlite:///{other / 'x.sqlite3'}")
     assert code == 1 and "PostgreSQL" in out["error"]

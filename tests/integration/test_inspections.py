@@ -167,6 +167,8 @@ def test_results_are_recorded_once_and_published(services: Services, hall: list[
         inspections.record_result(services, SYSTEM_ACTOR, drawn.draw_id, uscc, "no_problem")
     stored = rows(services, InspectionResultRow)
     assert len(stored) == 1 and stored[0].result == "corrected" and not stored[0].published
+    with pytest.raises(PermissionDenied):  # an inspector who was not drawn publishes nothing
+        inspections.publish_results(services, outsider, drawn.draw_id)
     published = inspections.publish_results(services, assigned, drawn.draw_id)
     assert [r.uscc for r in published] == [uscc]
     (event,) = _events(services, "InspectionResultsPublished")

@@ -249,3 +249,34 @@ def test_the_permit_screen_never_touches_the_database_on_the_gui_thread(
     finally:
         services.uow = factory  # type: ignore[method-assign]
     assert not on_gui, "database work on the GUI thread:\n" + "\n".join(on_gui[:2])
+
+
+def test_cancel_while_a_decision_is_being_submitted_waits_for_its_outcome(
+    qtbot: QtBot, services: Services
+) -> None:
+    [permit] = _issued(services).permits
+    screen = _screen(qtbot, services, FIRE_REVIEWER)
+    _open(qtbot, screen, permit.number)
+    dialog = _decide(qtbot, screen, LifecycleAction.SUSPEND, "消防设施损坏，停业整顿")
+    with qtbot.waitSignal(screen.decided, timeout=10_000):
+        dialog.ok_button.click()
+        dialog.reject()  # Esc while "正在提交…": the decision cannot be called back
+        assert dialog.isVisible() and "正在提交" in dialog.message.text()
+    qtbot.waitUntil(lambda: screen.history.rowCount() == 1, timeout=10_000)
+    assert "已暂扣" in screen.message.text()
+    wait_for_background()
+
+
+def test_renewal_dialog_on_29_february(qtbot: QtBot, services: Services) -> None:
+    from datetime import date
+
+    from desktop.domain.after_approval import LifecycleAction as Action
+
+    [permit] = _issued(services).permits
+    screen = _screen(qtbot, services, FIRE_REVIEWER)
+    _open(qtbot, screen, permit.number)
+    view = screen.view
+    assert view is not None
+    dialog = DecisionDialog(Action.RENEW, view, date(2028, 2, 29), screen)
+    assert dialog.valid_until is not None and dialog.valid_until.date() == QDate(2033, 2, 28)
+    dialog.close()

@@ -138,3 +138,49 @@ def test_supervision_feedback_reaches_the_counters(central: CentralHandle, count
         "sent_at": item["data"]["sent_at"],
     }
     assert item["data"]["sent_at"].endswith("+00:00")
+
+
+def test_a_renewed_permit_joins_its_licence_and_the_reissued_licence_shows_it(
+    central: CentralHandle, counter: Counter
+) -> None:
+    counter.push(event("LicenceIssued", licence_issued()))
+    food = f"{LICENCE}-01"
+    counter.push(
+        event(
+            "LicenceStatusChanged", {"number": food, "kind": "permit", "status": "99", "reason": "延续换发"}
+        ),
+        event(
+            "PermitReplaced",
+            {"previous": food, "number": "SCJG-01-2026-R1", "kind": "renew", "valid_until": "2036-11-25"},
+        ),
+    )
+    with central.client() as public:
+        before = public.get(f"/v/{LICENCE}").text
+    assert "SCJG-01-2026-R1" in before and "2036-11-25" in before  # on its licence at once
+    reissued = {
+        "previous": LICENCE,
+        "licence": "SX-NEW-2",
+        "reason": "许可证延续，换发新证",
+        "name": "晋中市榆次区新名便民超市有限公司",
+        "permits": [
+            {
+                "number": "SCJG-01-2026-R1",
+                "matter": "SCJG-01",
+                "matter_name": "食品经营许可",
+                "status": "01",
+                "valid_until": "2036-11-25",
+            },
+            {
+                "number": f"{LICENCE}-02",
+                "matter": "YC-01",
+                "matter_name": "烟草专卖零售许可",
+                "status": "01",
+                "valid_until": "2031-11-25",
+            },
+        ],
+    }
+    counter.push(event("LicenceReissued", reissued))
+    with central.client() as public:
+        new = public.get("/v/SX-NEW-2").text
+    assert "新名便民超市" in new and "SCJG-01-2026-R1" in new and "2036-11-25" in new
+    assert food not in new  # the superseded permit stays with the voided licence

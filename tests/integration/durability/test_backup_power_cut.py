@@ -157,10 +157,12 @@ def test_a_restore_cut_between_any_two_files_is_finished_by_running_it_again(
         original = _cases(folder / "onewindow.sqlite3")
         installed: list[Path] = []
 
-        def cut(source: Path, target: Path, installed: list[Path] = installed, at: int = cut_after) -> None:
+        def cut(
+            source: Path, target: Path, secret: bool, installed: list[Path] = installed, at: int = cut_after
+        ) -> None:
             if len(installed) == at:
                 raise KeyboardInterrupt("power cut")  # nothing after this point runs
-            real_install(source, target)
+            real_install(source, target, secret)
             installed.append(target)
 
         monkeypatch.setattr(desktop.backup, "_install", cut)

@@ -46,7 +46,7 @@ def test_published_inspection_results_appear_on_the_public_page(
                 other = public.get(f"/yzx/{second['uscc']}").text
         assert "抽查检查结果（双随机、一公开）" in page
         assert "消防安全检查：发现问题已责令改正" in page and "灭火器过期，已当场更换" in page
-        assert "检查日期：2026-11-26" in page and "检查部门：县消防救援大队" in page
+        assert "结果录入日期：2026-11-26" in page and "检查部门：县消防救援大队" in page
         assert "消防安全检查：未发现问题" in other and "灭火器过期" not in other
     finally:
         counter.dispose()
