@@ -232,12 +232,14 @@ class AuditScreen(QWidget):
             return
         services, actor = self._services, self._actor
 
-        def work() -> tuple[Path, int]:
-            found = audit.export(services, actor, query)
+        def write(records: list[AuditRecord]) -> None:
             try:
-                write_csv(path, found)
+                write_csv(path, records)
             except OSError as exc:  # no permission, a full disk, a folder gone: say so, not a crash
                 raise DomainError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+
+        def work() -> tuple[Path, int]:
+            found = audit.export(services, actor, query, write)  # recorded only once written
             return path, len(found)
 
         self._set_busy(True)

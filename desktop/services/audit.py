@@ -3,6 +3,8 @@ nothing; an export is itself recorded (who took which part of the log out of the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from desktop.domain.audit import AuditPage, AuditQuery, AuditRecord, ChainVerdict
 from desktop.domain.errors import DomainError
 from desktop.domain.users import Actor, Permission
@@ -40,8 +42,16 @@ def search(services: Services, actor: Actor, query: AuditQuery, page: int = 0) -
         return uow.audit.search(query, PAGE_SIZE, page * PAGE_SIZE)
 
 
-def export(services: Services, actor: Actor, query: AuditQuery) -> list[AuditRecord]:
-    """Every matching record (newest first) for a file; the export is audited with its filter."""
+def export(
+    services: Services,
+    actor: Actor,
+    query: AuditQuery,
+    write: Callable[[list[AuditRecord]], None] | None = None,
+) -> list[AuditRecord]:
+    """Every matching record (newest first) for a file; the export is audited with its filter.
+
+    ``write`` (the file writer) runs inside the command: the export is recorded as done only when
+    the file was written, and a writer that fails (a DomainError) leaves a refusal record instead."""
     _check(query)
 
     def body(uow: UnitOfWork, change: Change) -> list[AuditRecord]:
@@ -59,6 +69,8 @@ def export(services: Services, actor: Actor, query: AuditQuery) -> list[AuditRec
             "outcome": query.outcome,
             "records": found.total,
         }
+        if write is not None:
+            write(found.records)
         return found.records
 
     return run_command(services, actor, "audit.export", Permission.READ_AUDIT, body)

@@ -140,3 +140,5 @@ def test_an_export_to_a_place_that_cannot_be_written_is_a_clear_message(
     screen.export_to(blocker / "audit.csv")
     qtbot.waitUntil(lambda: "无法写入" in screen.message.text(), timeout=10_000)
     assert screen.export_button.isEnabled()
+    last = rows(services, AuditRow)[-1]  # not recorded as an export that happened
+    assert (last.action, last.result.startswith("refused")) == ("audit.export", True)
