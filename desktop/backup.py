@@ -364,29 +364,32 @@ def load_schedule(key_dir: Path) -> Schedule | None:
     return Schedule(Path(data["folder"]), int(data["keep"]), str(data["passphrase"]))
 
 
-def scheduled_backups(folder: Path) -> list[Path]:
-    """The automatic backups in ``folder``, oldest first (their names sort by time)."""
-    return sorted(folder.glob(f"onewindow-*{SUFFIX}")) if folder.is_dir() else []
-
-
-def _taken_at(path: Path, now: datetime) -> datetime | None:
-    """The time in an automatic backup's name (local time of ``now``)."""
+def _taken_at(path: Path) -> datetime | None:
+    """The local time in an automatic backup's name, or None for any other file."""
     stamp = path.name[len("onewindow-") : -len(SUFFIX)]
     try:
-        return datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=now.tzinfo)
+        return datetime.strptime(stamp, "%Y%m%d-%H%M%S")
     except ValueError:
         return None
 
 
+def scheduled_backups(folder: Path) -> list[Path]:
+    """The automatic backups in ``folder`` (names carrying their time), oldest first: a hand-made
+    "onewindow-1126.owbk" in the same folder is not one of them."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob(f"onewindow-*{SUFFIX}") if _taken_at(p) is not None)
+
+
 def run_if_due(files: DataFiles, schedule: Schedule, now: datetime) -> BackupSummary | None:
-    """Make the day's backup when the newest is a day old (or there is none); keep the newest N."""
+    """Make the day's backup when there is none of today (local date); keep the newest N."""
     schedule.folder.mkdir(parents=True, exist_ok=True)
-    taken = [t for path in scheduled_backups(schedule.folder) if (t := _taken_at(path, now)) is not None]
-    if taken and max(taken).date() >= now.date():  # today's (local date) backup exists
+    existing = scheduled_backups(schedule.folder)
+    newest = _taken_at(existing[-1]) if existing else None
+    if newest is not None and newest.date() >= now.date():
         return None
     dest = schedule.folder / f"onewindow-{now.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
     summary = create_backup(files, dest, schedule.passphrase, now)
-    automatic = [path for path in scheduled_backups(schedule.folder) if _taken_at(path, now) is not None]
-    for old in automatic[: -schedule.keep]:  # only ours: a hand-made "onewindow-1126.owbk" stays
+    for old in scheduled_backups(schedule.folder)[: -schedule.keep]:
         old.unlink(missing_ok=True)
     return summary

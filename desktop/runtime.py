@@ -222,11 +222,7 @@ class AppRuntime:
                 summary = restore_backup(files, source, passphrase, now, _no_check)
             else:
                 files.db_path.parent.mkdir(parents=True, exist_ok=True)
-                with exclusive(files.db_path) as alone:
-                    if not alone:
-                        raise EnvironmentProblem(
-                            "一窗通仍在本机运行（或另一个命令正在使用数据库），请先全部关闭再恢复"
-                        )
+                with exclusive(files.db_path, "恢复"):
                     self.__dict__.pop("engine", None)
                     summary = restore_backup(files, source, passphrase, now, _check_restored_chain)
         return {
@@ -269,11 +265,7 @@ class AppRuntime:
         assert path is not None
         target = make_engine(url)
         try:
-            with exclusive(path) as alone:
-                if not alone:
-                    raise EnvironmentProblem(
-                        "一窗通仍在本机运行（或另一个命令正在使用数据库），请先全部关闭再迁移"
-                    )
+            with exclusive(path, "迁移"):
                 report = transfer(self.engine, target)
         finally:
             target.dispose()

@@ -31,7 +31,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.users import Actor
 from desktop.services import audit
 from desktop.services.base import Services
-from ui.errors import message_for, show_error
+from ui.errors import report_failure
 from ui.formatting import local_time
 from ui.tasks import run_in_background
 
@@ -258,11 +258,7 @@ class AuditScreen(QWidget):
     def _on_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.verify_button.setEnabled(True)
-        known = message_for(exc)
-        if known is None:
-            show_error(self, exc)
-            return
-        self.message.setText(known)
+        report_failure(self, exc, self.message.setText)
 
 
 def _readable(detail: str) -> str:

@@ -56,7 +56,7 @@ from desktop.services.base import Services
 from desktop.services.checks import RectificationOutcome
 from desktop.services.inspections import Assignment
 from desktop.services.supervision import CheckRow
-from ui.errors import message_for, show_error
+from ui.errors import report_failure
 from ui.formatting import local_time
 from ui.tasks import run_in_background
 
@@ -299,11 +299,7 @@ class CommitmentChecksPanel(QWidget):
         self.loaded.emit(len(rows))
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        known = message_for(exc)
-        if known is None:
-            show_error(self, exc)
-            return
-        _say(self.message, known, error=True)
+        report_failure(self, exc, lambda known: _say(self.message, known, error=True))
 
     # -- selection ----------------------------------------------------------------------------------
     def current(self) -> CheckRow | None:
@@ -572,13 +568,9 @@ class CommitmentChecksPanel(QWidget):
     def _on_command_failed(self, exc: BaseException) -> None:
         self._busy = False
         self._update_buttons()
-        known = message_for(exc)
-        if known is None:
-            _say(self.message, "")
-            show_error(self, exc)
-            return
-        _say(self.message, known, error=True)
-        self.refresh()  # the check may have changed meanwhile (recorded by someone else)
+        _say(self.message, "")
+        if report_failure(self, exc, lambda known: _say(self.message, known, error=True)):
+            self.refresh()  # the check may have changed meanwhile (recorded by someone else)
 
 
 class InspectionDrawsPanel(QWidget):
@@ -727,11 +719,7 @@ class InspectionDrawsPanel(QWidget):
         self.loaded.emit(len(rows))
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        known = message_for(exc)
-        if known is None:
-            show_error(self, exc)
-            return
-        _say(self.message, known, error=True)
+        report_failure(self, exc, lambda known: _say(self.message, known, error=True))
 
     # -- selection ----------------------------------------------------------------------------------
     def current(self) -> Assignment | None:
@@ -913,12 +901,8 @@ class InspectionDrawsPanel(QWidget):
 
     def _on_command_failed(self, exc: BaseException) -> None:
         self._busy = False
-        known = message_for(exc)
-        if known is None:
-            _say(self.message, "")
-            show_error(self, exc)
-        else:
-            _say(self.message, known, error=True)
+        _say(self.message, "")
+        report_failure(self, exc, lambda known: _say(self.message, known, error=True))
         self._keep_drafts()
         self.refresh()  # a result recorded meanwhile by the co-inspector shows up
 

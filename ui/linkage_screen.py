@@ -31,7 +31,7 @@ from desktop.domain.users import Actor, Permission
 from desktop.services import linkage
 from desktop.services.base import Services
 from desktop.services.linkage import FeedbackRow
-from ui.errors import message_for, show_error
+from ui.errors import report_failure
 from ui.formatting import local_time
 from ui.tasks import run_in_background
 
@@ -207,11 +207,7 @@ class SupervisionFeedbackScreen(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._busy = False
-        known = message_for(exc)
-        if known is None:
-            show_error(self, exc)
-            return
-        self.message.setText(known)
+        report_failure(self, exc, self.message.setText)
 
     # -- selection and acknowledgement ---------------------------------------------------------------
     def current_id(self) -> str | None:

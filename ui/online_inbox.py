@@ -26,7 +26,7 @@ from desktop.domain.users import Actor
 from desktop.services import catalog as catalog_service
 from desktop.services import online
 from desktop.services.base import Services
-from ui.errors import message_for, show_error
+from ui.errors import report_failure
 from ui.formatting import local_time
 from ui.tasks import run_in_background
 
@@ -172,11 +172,7 @@ class OnlineInboxScreen(QWidget):
         self._show_error(exc)
 
     def _show_error(self, exc: BaseException) -> None:
-        known = message_for(exc)
-        if known is None:
-            show_error(self, exc)
-            return
-        self.message.setText(known)
+        report_failure(self, exc, self.message.setText)
 
     # -- selection ------------------------------------------------------------------------------------
     def current(self) -> OnlineApplication | None:

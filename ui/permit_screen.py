@@ -42,7 +42,7 @@ from desktop.services import lifecycle, supervision
 from desktop.services.base import Services
 from desktop.services.lifecycle import LifecycleResult
 from desktop.services.supervision import PermitSummary, PermitView
-from ui.errors import message_for, show_error
+from ui.errors import message_for, report_failure, show_error
 from ui.formatting import local_time
 from ui.tasks import run_in_background
 
@@ -474,11 +474,7 @@ class PermitScreen(QWidget):
         run_in_background(lambda: supervision.permit_view(services, actor, number), shown, self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
-        known = message_for(exc)
-        if known is None:
-            show_error(self, exc)
-            return
-        self._say(known, error=True)
+        report_failure(self, exc, lambda known: self._say(known, error=True))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

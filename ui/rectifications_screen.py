@@ -19,7 +19,7 @@ from desktop.domain.ratings import Rectification
 from desktop.domain.users import Actor
 from desktop.services import ratings
 from desktop.services.base import Services
-from ui.errors import message_for, show_error
+from ui.errors import report_failure
 from ui.tasks import run_in_background
 
 
@@ -82,8 +82,4 @@ class RectificationsScreen(QWidget):
         self.refresh()
 
     def _on_failed(self, exc: BaseException) -> None:
-        known = message_for(exc)
-        if known is None:
-            show_error(self, exc)
-            return
-        self.message.setText(known)
+        report_failure(self, exc, self.message.setText)

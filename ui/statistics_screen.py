@@ -38,7 +38,7 @@ from desktop.domain.users import Actor
 from desktop.services import statistics
 from desktop.services.base import Services
 from ui.charts import BarChart
-from ui.errors import message_for, show_error
+from ui.errors import report_failure
 from ui.tasks import run_in_background
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole  # the cell's raw value (int, float, date or None)
@@ -378,8 +378,4 @@ class StatisticsScreen(QWidget):
         self.refused.emit(text)
 
     def _on_failed(self, exc: BaseException) -> None:
-        known = message_for(exc)
-        if known is None:
-            show_error(self, exc)
-            return
-        self._refuse(known)
+        report_failure(self, exc, self._refuse)

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop.domain.errors import EnvironmentProblem
+
 _held: dict[Path, int] = {}
 
 
@@ -41,16 +43,18 @@ def release(db_path: Path) -> None:
 
 
 @contextmanager
-def exclusive(db_path: Path) -> Iterator[bool]:
-    """Yields True when no other process has the database open (and keeps it so), else False."""
+def exclusive(db_path: Path, doing: str) -> Iterator[None]:
+    """Hold the database as its only user while ``doing`` (恢复, 迁移…); refused with a message
+    when another OneWindow process has it open."""
     release(db_path)  # our own shared hold does not count
     fd = os.open(lock_path(db_path), os.O_RDONLY | os.O_CREAT, 0o600)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            yield False
-            return
-        yield True
+            raise EnvironmentProblem(
+                f"一窗通仍在本机运行（或另一个命令正在使用数据库），请先全部关闭再{doing}"
+            ) from None
+        yield
     finally:
         os.close(fd)
